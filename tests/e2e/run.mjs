@@ -1,0 +1,144 @@
+#!/usr/bin/env node
+// Entry point of the end-to-end tests (called by `cargo xtask test`).
+//
+// Environment:
+//   COMMUNS_URL          app served at a root, e.g. http://127.0.0.1:41234/
+//   COMMUNS_SUBPATH_URL  the same dist/ under a sub-path, e.g. http://127.0.0.1:41235/communs/
+//                        (both unset: this script serves ./dist itself, for local development)
+//   E2E_ARTIFACTS        screenshot folder (default tests/e2e/artifacts/)
+//   E2E_FILTER           only tests whose name contains this substring (also argv[2])
+//   E2E_ONLY_SELFTEST=1  only the harness self-tests
+//   E2E_CHROMIUM         Chromium binary (default /usr/bin/chromium)
+//
+// Output: one line per test (`ok  - name` / `FAIL - name` + indented reasons),
+// then `e2e: N passed, N failed`; exit code 1 on any failure.
+
+import { readdirSync, existsSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { launchBrowser, runTest, expandBases, AXE_VERSION } from './lib/harness.mjs';
+import { serveStatic } from './lib/server.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..', '..');
+const artifactsDir = path.resolve(process.env.E2E_ARTIFACTS || path.join(here, 'artifacts'));
+const filter = process.env.E2E_FILTER || process.argv[2] || '';
+const onlySelftest = process.env.E2E_ONLY_SELFTEST === '1';
+const t0 = Date.now();
+
+let passed = 0;
+let failed = 0;
+const cleanups = [];
+
+function report(name, ok, failures = [], ms = 0) {
+  if (ok) {
+    passed++;
+    console.log(`ok  - ${name} (${ms} ms)`);
+  } else {
+    failed++;
+    console.log(`FAIL - ${name} (${ms} ms)`);
+    for (const f of failures) console.log(String(f).replace(/^/gm, '    '));
+  }
+}
+
+const selected = (name) => !filter || name.includes(filter);
+
+async function importTests(dir, suffix, exportName) {
+  if (!existsSync(dir)) return [];
+  const files = readdirSync(dir).filter((f) => f.endsWith(suffix)).sort();
+  const all = [];
+  for (const f of files) {
+    const mod = await import(pathToFileURL(path.join(dir, f)).href);
+    const list = mod[exportName];
+    if (!Array.isArray(list)) throw new Error(`${f} : pas d'export « ${exportName} » (tableau)`);
+    for (const t of list) {
+      if (!t || typeof t.name !== 'string' || typeof t.run !== 'function') {
+        throw new Error(`${f} : chaque test doit avoir { name: string, run: async (ctx) => … }`);
+      }
+      all.push({ ...t, file: f });
+    }
+  }
+  const seen = new Set();
+  for (const t of all) {
+    if (seen.has(t.name)) throw new Error(`nom de test en double : ${t.name}`);
+    seen.add(t.name);
+  }
+  return all;
+}
+
+async function main() {
+  // Fresh artifacts for this run (only our own PNG files are removed).
+  if (existsSync(artifactsDir)) {
+    for (const f of readdirSync(artifactsDir, { recursive: true })) {
+      if (String(f).endsWith('.png')) rmSync(path.join(artifactsDir, String(f)), { force: true });
+    }
+  }
+
+  const browser = await launchBrowser();
+  cleanups.push(() => browser.close());
+  console.log(`# e2e : Chromium ${browser.version()}, axe-core ${AXE_VERSION}, captures dans ${path.relative(repo, artifactsDir) || '.'}`);
+
+  // 1. Harness self-tests against the fixture site (root and sub-path servers).
+  const fixturesDir = path.join(here, 'fixtures');
+  const fxRoot = await serveStatic({ root: fixturesDir });
+  const fxSub = await serveStatic({ root: fixturesDir, prefix: '/communs/' });
+  cleanups.push(() => fxRoot.close(), () => fxSub.close());
+  const env = { browser, fixtures: { root: fxRoot.url, subpath: fxSub.url }, artifactsDir };
+  const selftests = (await importTests(path.join(here, 'selftest'), '.selftest.mjs', 'selftests')).filter((t) => selected(t.name));
+  for (const t of selftests) {
+    const start = Date.now();
+    try {
+      await t.run(env);
+      report(t.name, true, [], Date.now() - start);
+    } catch (e) {
+      report(t.name, false, [e?.message ?? String(e)], Date.now() - start);
+    }
+  }
+  if (onlySelftest) return;
+
+  // 2. App specs (the app is only needed if some spec test is selected).
+  const specs = await importTests(path.join(here, 'specs'), '.spec.mjs', 'tests');
+  const wanted = expandBases(specs, { root: '', subpath: '' }).filter((t) => selected(t.name));
+  if (!wanted.length) return;
+  let root = process.env.COMMUNS_URL;
+  let subpath = process.env.COMMUNS_SUBPATH_URL;
+  if (!root && !subpath) {
+    const dist = path.join(repo, 'dist');
+    if (!existsSync(path.join(dist, 'index.html'))) {
+      report('specs : application à tester', false, [
+        'COMMUNS_URL absent et dist/index.html introuvable : lancez `cargo xtask test` (ou `cargo xtask dist` puis `npm run e2e`).',
+      ]);
+      return;
+    }
+    const a = await serveStatic({ root: dist });
+    const b = await serveStatic({ root: dist, prefix: '/communs/' });
+    cleanups.push(() => a.close(), () => b.close());
+    root = a.url;
+    subpath = b.url;
+    console.log(`# dist/ servi localement : ${root} et ${subpath}`);
+  }
+  const tests = expandBases(specs, { root, subpath }).filter((t) => selected(t.name));
+  for (const t of tests) {
+    if (!t.baseUrl) {
+      report(t.name, false, [`URL de base « ${t.base} » non fournie (COMMUNS_URL / COMMUNS_SUBPATH_URL)`]);
+      continue;
+    }
+    const res = await runTest(browser, t, { artifactsDir });
+    report(t.name, res.ok, res.failures, res.ms);
+  }
+}
+
+let fatal = null;
+try {
+  await main();
+  if (passed + failed === 0) report(`aucun test ne correspond au filtre « ${filter} »`, false);
+} catch (e) {
+  fatal = e;
+  console.log(`FAIL - harnais : ${e?.stack ?? e}`);
+  failed++;
+} finally {
+  for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => {});
+}
+console.log(`# durée : ${((Date.now() - t0) / 1000).toFixed(1)} s${filter ? ` (filtre « ${filter} »)` : ''}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed || fatal ? 1 : 0);

@@ -45,16 +45,22 @@ pub struct LoadReport {
     pub repairs: WriteBatch,
 }
 
-#[derive(Serialize, Deserialize)]
+/// The v2 meta as written (field order is the documented one).
+#[derive(Serialize)]
 struct MetaV2 {
     v: u32,
-    profiles: Vec<Value>,
-    #[serde(default)]
+    profiles: Vec<ProfileV2>,
     current: Option<String>,
-    #[serde(default)]
     lessons: Vec<String>,
-    #[serde(default)]
     acts: Vec<(u32, String)>,
+}
+
+/// The v2 progress value as written.
+#[derive(Serialize)]
+struct ProgressV2 {
+    v: u32,
+    /// `[lesson index, 0 en cours | 1 terminée, position, updated]`.
+    l: Vec<(u32, u8, u32, i64)>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -297,16 +303,13 @@ fn meta_to_json(s: &Store) -> String {
     let profiles = s
         .profiles
         .iter()
-        .map(|p| {
-            serde_json::to_value(ProfileV2 {
-                id: p.id.as_str().to_string(),
-                name: p.pseudonym.clone(),
-                colour: p.colour,
-                avatar: p.avatar,
-                created: p.created,
-                exported: p.last_export,
-            })
-            .unwrap_or(Value::Null)
+        .map(|p| ProfileV2 {
+            id: p.id.as_str().to_string(),
+            name: p.pseudonym.clone(),
+            colour: p.colour,
+            avatar: p.avatar,
+            created: p.created,
+            exported: p.last_export,
         })
         .collect();
     let m = MetaV2 {
@@ -739,7 +742,7 @@ impl Store {
                 Some((i, status_code(p.status), p.position, p.updated))
             })
             .collect();
-        serde_json::json!({ "v": 2, "l": l }).to_string()
+        serde_json::to_string(&ProgressV2 { v: SCHEMA_VERSION, l }).unwrap_or_default()
     }
 
     /// Re-derives everything from `raw` (which must be v2, as after a load).

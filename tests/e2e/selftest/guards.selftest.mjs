@@ -132,6 +132,20 @@ export const selftests = [
     },
   },
   {
+    name: 'selftest: console.error d’un service worker fait échouer',
+    run: async (env) => {
+      const res = await inner(env, {
+        name: 'sw-console',
+        run: async (ctx) => {
+          await ctx.goto('sw-console.html');
+          await ctx.page.evaluate(() => navigator.serviceWorker.ready);
+          await ctx.page.waitForTimeout(200);
+        },
+      });
+      expectFail(res, /console\.error : erreur du service worker \(http:[^)]*sw-console\.js/, 'console (service worker)');
+    },
+  },
+  {
     name: 'selftest: violation axe fait échouer (vérification finale automatique)',
     run: async (env) => {
       const res = await inner(env, { name: 'axe-final', run: open('axe-violation.html') });

@@ -1,0 +1,406 @@
+//! The compiled lesson model: plain data, serialised as JSON by the build
+//! (`lecons/index.json` and `lecons/<id>.json`) and read by the app. It is
+//! always compiled (no Markdown or TOML parser needed to use it). All HTML
+//! strings in it were produced by the lesson compiler and are sanitised.
+
+use serde::{Deserialize, Serialize};
+
+/// The audience of a lesson.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// CM1 – 6e.
+    Cycle3,
+    /// 5e – 3e.
+    Cycle4,
+    /// Lycée.
+    Lycee,
+}
+
+impl Audience {
+    /// The value written in the front matter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Audience::Cycle3 => "cycle3",
+            Audience::Cycle4 => "cycle4",
+            Audience::Lycee => "lycee",
+        }
+    }
+    /// Parses the front matter value.
+    pub fn parse(s: &str) -> Option<Audience> {
+        match s {
+            "cycle3" => Some(Audience::Cycle3),
+            "cycle4" => Some(Audience::Cycle4),
+            "lycee" => Some(Audience::Lycee),
+            _ => None,
+        }
+    }
+    /// French label for the interface.
+    pub fn label(self) -> &'static str {
+        match self {
+            Audience::Cycle3 => "Cycle 3",
+            Audience::Cycle4 => "Cycle 4",
+            Audience::Lycee => "Lycée",
+        }
+    }
+}
+
+/// A CRCN competence and level (`{"code":"2.2","level":2}`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CrcnRef {
+    pub code: String,
+    pub level: u8,
+}
+
+/// A theme (group of modules) from `lessons/modules.toml`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Theme {
+    pub id: String,
+    pub title: String,
+}
+
+/// A module (group of lessons) from `lessons/modules.toml`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Module {
+    pub id: String,
+    pub theme: String,
+    pub title: String,
+    #[serde(default)]
+    pub summary: String,
+}
+
+/// `lecons/index.json`: every published lesson, plus modules and themes.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct LessonIndex {
+    pub lessons: Vec<LessonSummary>,
+    pub modules: Vec<Module>,
+    pub themes: Vec<Theme>,
+}
+
+/// What the index says about one lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub module: String,
+    pub order: u32,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub audience: Audience,
+    /// Minutes.
+    pub duration: u16,
+    #[serde(default)]
+    pub crcn: Vec<CrcnRef>,
+    #[serde(default)]
+    pub emi: Vec<String>,
+    /// Number of activities (= `activities.len()`).
+    pub activity_count: usize,
+    /// Activity ids, in lesson order.
+    #[serde(default)]
+    pub activities: Vec<String>,
+}
+
+/// An entry of the lesson's table of contents (a `##`/`###` heading).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Section {
+    /// The `id` attribute of the heading in `html` (anchor without `#`).
+    pub id: String,
+    /// Plain text of the heading.
+    pub title: String,
+    /// 1 to 6 (normally 2 or 3).
+    pub level: u8,
+}
+
+/// A glossary entry (from `lessons/glossaire.toml`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GlossaryEntry {
+    pub term: String,
+    /// Plain text.
+    pub definition: String,
+}
+
+/// A source of the lesson.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference: Option<String>,
+}
+
+/// The credit of an image used in the lesson.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageCredit {
+    /// The URL as emitted in `html` (`lecons/images/…`).
+    pub src: String,
+    /// Alternative text (empty for a decorative image).
+    pub alt: String,
+    pub author: String,
+    pub licence: String,
+    pub source: String,
+}
+
+/// `lecons/<id>.json`: one compiled, validated, sanitised lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CompiledLesson {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    pub module: String,
+    pub order: u32,
+    #[serde(default)]
+    pub keywords: Vec<String>,
+    pub audience: Audience,
+    pub duration: u16,
+    pub language: String,
+    pub licence: String,
+    #[serde(default)]
+    pub authors: Vec<String>,
+    #[serde(default)]
+    pub objectives: Vec<String>,
+    #[serde(default)]
+    pub crcn: Vec<CrcnRef>,
+    #[serde(default)]
+    pub emi: Vec<String>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+    /// Table of contents (headings of the body, in order).
+    pub sections: Vec<Section>,
+    /// The sanitised body, with `<div data-activite="ID"></div>` where each
+    /// activity goes.
+    pub html: String,
+    pub activities: Vec<Activity>,
+    /// Inner HTML of each `a-retenir` callout, in order.
+    #[serde(default)]
+    pub a_retenir: Vec<String>,
+    /// Glossary entries used by this lesson, in order of first use.
+    #[serde(default)]
+    pub glossary: Vec<GlossaryEntry>,
+    pub sources: Vec<Source>,
+    /// Credits of the images, in order of appearance.
+    #[serde(default)]
+    pub credits: Vec<ImageCredit>,
+}
+
+impl CompiledLesson {
+    /// The index entry for this lesson.
+    pub fn summary_entry(&self) -> LessonSummary {
+        LessonSummary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            summary: self.summary.clone(),
+            module: self.module.clone(),
+            order: self.order,
+            keywords: self.keywords.clone(),
+            audience: self.audience,
+            duration: self.duration,
+            crcn: self.crcn.clone(),
+            emi: self.emi.clone(),
+            activity_count: self.activities.len(),
+            activities: self.activities.iter().map(|a| a.id.clone()).collect(),
+        }
+    }
+
+    /// The activity with this id.
+    pub fn activity(&self, id: &str) -> Option<&Activity> {
+        self.activities.iter().find(|a| a.id == id)
+    }
+}
+
+/// Default number of attempts before the solution is shown.
+pub const DEFAULT_ATTEMPTS: u8 = 2;
+
+fn default_attempts() -> u8 {
+    DEFAULT_ATTEMPTS
+}
+
+/// One activity of a lesson: the common fields, then the type-specific ones
+/// (flattened in JSON, with `"type": "choix-unique"` etc.).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Activity {
+    pub id: String,
+    /// Statement (inline HTML). May be empty for `texte-a-trous` and `scenario`.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub question: String,
+    /// Competences and levels this activity is evidence of (never for
+    /// participation types).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub crcn: Vec<CrcnRef>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub emi: Vec<String>,
+    /// General explanation shown after answering (HTML), may be empty.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub explanation: String,
+    /// Hints (inline HTML), in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
+    /// Attempts before the solution is shown (default 2).
+    #[serde(default = "default_attempts")]
+    pub attempts: u8,
+    #[serde(flatten)]
+    pub kind: ActivityKind,
+}
+
+impl Activity {
+    /// `true` for sondage, nuage-de-mots and remue-meninges.
+    pub fn participation_only(&self) -> bool {
+        self.kind.participation_only()
+    }
+}
+
+/// The type-specific part of an activity.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type")]
+pub enum ActivityKind {
+    #[serde(rename = "choix-unique")]
+    ChoixUnique { choices: Vec<Choice> },
+    #[serde(rename = "choix-multiples")]
+    ChoixMultiples { choices: Vec<Choice> },
+    #[serde(rename = "vrai-faux")]
+    VraiFaux { answer: bool },
+    #[serde(rename = "reponse-courte")]
+    ReponseCourte {
+        /// Accepted answers as written by the author (compare with
+        /// [`crate::lesson::scoring`], which normalises).
+        answers: Vec<String>,
+        /// `faute-permise : oui`.
+        #[serde(default)]
+        typo: bool,
+    },
+    #[serde(rename = "texte-a-trous")]
+    TexteATrous {
+        parts: Vec<TextPart>,
+        #[serde(default)]
+        typo: bool,
+    },
+    #[serde(rename = "appariement")]
+    Appariement { pairs: Vec<Pair> },
+    #[serde(rename = "remise-en-ordre")]
+    RemiseEnOrdre {
+        /// Items (inline HTML) in the right order.
+        items: Vec<String>,
+    },
+    #[serde(rename = "sondage")]
+    Sondage {
+        /// Options (inline HTML).
+        options: Vec<String>,
+    },
+    #[serde(rename = "nuage-de-mots")]
+    NuageDeMots {
+        /// How many words a learner may give (1 to 10, default 3).
+        words: u8,
+    },
+    #[serde(rename = "remue-meninges")]
+    RemueMeninges {
+        /// Optional categories (plain text).
+        #[serde(default)]
+        categories: Vec<String>,
+    },
+    #[serde(rename = "scenario")]
+    Scenario {
+        /// Situations; the first is the start.
+        nodes: Vec<ScenarioNode>,
+    },
+}
+
+impl ActivityKind {
+    /// The type name as written in the lesson (`"choix-unique"`…).
+    pub fn type_name(&self) -> &'static str {
+        match self {
+            ActivityKind::ChoixUnique { .. } => "choix-unique",
+            ActivityKind::ChoixMultiples { .. } => "choix-multiples",
+            ActivityKind::VraiFaux { .. } => "vrai-faux",
+            ActivityKind::ReponseCourte { .. } => "reponse-courte",
+            ActivityKind::TexteATrous { .. } => "texte-a-trous",
+            ActivityKind::Appariement { .. } => "appariement",
+            ActivityKind::RemiseEnOrdre { .. } => "remise-en-ordre",
+            ActivityKind::Sondage { .. } => "sondage",
+            ActivityKind::NuageDeMots { .. } => "nuage-de-mots",
+            ActivityKind::RemueMeninges { .. } => "remue-meninges",
+            ActivityKind::Scenario { .. } => "scenario",
+        }
+    }
+
+    /// `true` for the participation types (no right answer, never evidence).
+    pub fn participation_only(&self) -> bool {
+        matches!(
+            self,
+            ActivityKind::Sondage { .. } | ActivityKind::NuageDeMots { .. } | ActivityKind::RemueMeninges { .. }
+        )
+    }
+}
+
+/// The 11 activity type names, as written after ```` ```activite ````.
+pub const ACTIVITY_TYPES: [&str; 11] = [
+    "choix-unique",
+    "choix-multiples",
+    "vrai-faux",
+    "reponse-courte",
+    "texte-a-trous",
+    "appariement",
+    "remise-en-ordre",
+    "sondage",
+    "nuage-de-mots",
+    "remue-meninges",
+    "scenario",
+];
+
+/// A choice of a choix-unique / choix-multiples activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Choice {
+    /// Inline HTML.
+    pub html: String,
+    #[serde(default)]
+    pub correct: bool,
+    /// Feedback for this choice (inline HTML), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}
+
+/// A piece of a texte-a-trous: text or a blank.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "k")]
+pub enum TextPart {
+    /// Text between blanks (inline HTML).
+    #[serde(rename = "texte")]
+    Text { html: String },
+    /// A blank to type in: accepted answers (plain text, as written).
+    #[serde(rename = "trou")]
+    Gap { answers: Vec<String> },
+    /// A blank with a list: options (plain text) and the index of the right one.
+    #[serde(rename = "liste")]
+    List { options: Vec<String>, answer: usize },
+}
+
+/// A pair of an appariement activity (inline HTML on each side).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Pair {
+    pub left: String,
+    pub right: String,
+}
+
+/// A situation of a scenario.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioNode {
+    pub id: String,
+    /// The situation (HTML).
+    pub html: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub choices: Vec<ScenarioChoice>,
+    /// `Some(score)` (0 to 100) for an end.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<u8>,
+}
+
+/// A choice in a scenario situation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioChoice {
+    /// Inline HTML.
+    pub html: String,
+    /// Index of the target situation in `nodes`.
+    pub target: usize,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub feedback: Option<String>,
+}

@@ -60,8 +60,11 @@ pub fn decode_num(s: &str) -> Option<u64> {
     Some(n)
 }
 
-/// Eight digits from the top 48 bits of a random number.
+/// Eight digits (48 bits) from a random number, mixed first (splitmix64) so
+/// that a 32-bit random, or a poor one, still gives well-spread ids.
 pub fn id_from_random(r: u64) -> String {
+    let mut state = r;
+    let r = crate::text::splitmix64(&mut state);
     (0..8)
         .map(|i| char::from(DIGITS[((r >> (58 - 6 * i)) & 63) as usize]))
         .collect()

@@ -9,6 +9,7 @@
 //   E2E_FILTER           only tests whose name contains this substring (also argv[2])
 //   E2E_ONLY_SELFTEST=1  only the harness self-tests
 //   E2E_CHROMIUM         Chromium binary (default /usr/bin/chromium)
+//   E2E_JOBS             tests run at once, each in its own context (default 1)
 //
 // Output: one line per test (`ok  - name` / `FAIL - name` + indented reasons),
 // then `e2e: N passed, N failed`; exit code 1 on any failure.
@@ -24,6 +25,7 @@ const repo = path.resolve(here, '..', '..');
 const artifactsDir = path.resolve(process.env.E2E_ARTIFACTS || path.join(here, 'artifacts'));
 const filter = process.env.E2E_FILTER || process.argv[2] || '';
 const onlySelftest = process.env.E2E_ONLY_SELFTEST === '1';
+const jobs = Math.max(1, Number(process.env.E2E_JOBS) || 1);
 const t0 = Date.now();
 
 let passed = 0;
@@ -66,6 +68,28 @@ async function importTests(dir, suffix, exportName) {
   return all;
 }
 
+/**
+ * Run `fn` over `items` with up to E2E_JOBS at once (each in its own browser
+ * context), reporting results in the original order. `fn` must not throw.
+ */
+async function inOrder(items, fn, onResult) {
+  const slots = items.map(() => {
+    let resolve;
+    const promise = new Promise((r) => (resolve = r));
+    return { promise, resolve };
+  });
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      slots[i].resolve(await fn(items[i]));
+    }
+  };
+  const workers = Array.from({ length: Math.min(jobs, items.length) }, worker);
+  for (const slot of slots) onResult(await slot.promise);
+  await Promise.all(workers);
+}
+
 async function main() {
   // Fresh artifacts for this run (only our own PNG files are removed).
   if (existsSync(artifactsDir)) {
@@ -85,15 +109,19 @@ async function main() {
   cleanups.push(() => fxRoot.close(), () => fxSub.close());
   const env = { browser, fixtures: { root: fxRoot.url, subpath: fxSub.url }, artifactsDir };
   const selftests = (await importTests(path.join(here, 'selftest'), '.selftest.mjs', 'selftests')).filter((t) => selected(t.name));
-  for (const t of selftests) {
-    const start = Date.now();
-    try {
-      await t.run(env);
-      report(t.name, true, [], Date.now() - start);
-    } catch (e) {
-      report(t.name, false, [e?.message ?? String(e)], Date.now() - start);
-    }
-  }
+  await inOrder(
+    selftests,
+    async (t) => {
+      const start = Date.now();
+      try {
+        await t.run(env);
+        return { name: t.name, ok: true, failures: [], ms: Date.now() - start };
+      } catch (e) {
+        return { name: t.name, ok: false, failures: [e?.message ?? String(e)], ms: Date.now() - start };
+      }
+    },
+    (r) => report(r.name, r.ok, r.failures, r.ms),
+  );
   if (onlySelftest) return;
 
   // 2. App specs (the app is only needed if some spec test is selected).
@@ -118,14 +146,14 @@ async function main() {
     console.log(`# dist/ servi localement : ${root} et ${subpath}`);
   }
   const tests = expandBases(specs, { root, subpath }).filter((t) => selected(t.name));
-  for (const t of tests) {
-    if (!t.baseUrl) {
-      report(t.name, false, [`URL de base « ${t.base} » non fournie (COMMUNS_URL / COMMUNS_SUBPATH_URL)`]);
-      continue;
-    }
-    const res = await runTest(browser, t, { artifactsDir });
-    report(t.name, res.ok, res.failures, res.ms);
-  }
+  await inOrder(
+    tests,
+    async (t) =>
+      t.baseUrl
+        ? runTest(browser, t, { artifactsDir })
+        : { name: t.name, ok: false, failures: [`URL de base « ${t.base} » non fournie (COMMUNS_URL / COMMUNS_SUBPATH_URL)`], ms: 0 },
+    (r) => report(r.name, r.ok, r.failures, r.ms),
+  );
 }
 
 let fatal = null;

@@ -347,7 +347,7 @@ export async function runTest(browser, test, { artifactsDir }) {
     await withTimeout(Promise.resolve().then(() => test.run(ctx)), timeout, 'test');
   } catch (e) {
     testError = e;
-    failures.push(`erreur : ${e?.stack && !(e.message ?? '').includes('\n') ? firstStackLines(e) : e?.message ?? e}`);
+    failures.push(`erreur : ${describeError(e)}`);
   }
 
   // Final state: automatic screenshot and accessibility check on every open page.
@@ -397,11 +397,14 @@ export async function runTest(browser, test, { artifactsDir }) {
   return { name: test.name, ok: failures.length === 0, failures, ms: Date.now() - started, requests, console: consoleLog, screenshots };
 }
 
-function firstStackLines(e) {
-  const lines = String(e.stack).split('\n');
-  // Keep the message and the first frame inside a spec or self-test file.
-  const frame = lines.find((l) => /\/tests\/e2e\/(specs|selftest)\//.test(l));
-  return frame ? `${lines[0]}\n    ${frame.trim()}` : lines[0];
+function describeError(e) {
+  if (!(e instanceof Error)) return String(e);
+  const msg = String(e.message).replace(/\s+$/, '').replace(/\n{2,}/g, '\n');
+  // Point at the first frame inside a spec or self-test file, if any.
+  const frame = String(e.stack ?? '')
+    .split('\n')
+    .find((l) => /\/tests\/e2e\/(specs|selftest)\//.test(l));
+  return frame ? `${msg}\n  ${frame.trim()}` : msg;
 }
 
 /**

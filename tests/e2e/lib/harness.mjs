@@ -12,6 +12,7 @@
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -75,15 +76,16 @@ export function joinUrl(base, p = '') {
 }
 
 export function slug(s) {
-  return (
+  const base =
     String(s)
       .normalize('NFD')
       .replace(/[\u0300-\u036f]/g, '')
       .toLowerCase()
       .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 100) || 'test'
-  );
+      .replace(/^-+|-+$/g, '') || 'test';
+  if (base.length <= 100) return base;
+  // Long names keep a hash of the whole name so that they stay distinct.
+  return `${base.slice(0, 90).replace(/-+$/, '')}-${createHash('sha1').update(String(s)).digest('hex').slice(0, 8)}`;
 }
 
 function matches(expected, text) {
@@ -165,7 +167,17 @@ export function expandBases(tests, baseUrls) {
  * @returns {Promise<{name: string, ok: boolean, failures: string[], ms: number,
  *          requests: {url: string, serviceWorker: boolean}[], console: string[], screenshots: string[]}>}
  */
-export async function runTest(browser, test, { artifactsDir }) {
+export async function runTest(browser, test, opts) {
+  const started = Date.now();
+  try {
+    return await runTestInner(browser, test, opts);
+  } catch (e) {
+    // Harness-level failure (context creation, bad test definition…).
+    return { name: test?.name ?? '?', ok: false, failures: [`harnais : ${describeError(e)}`], ms: Date.now() - started, requests: [], console: [], screenshots: [] };
+  }
+}
+
+async function runTestInner(browser, test, { artifactsDir }) {
   const started = Date.now();
   const failures = [];
   const consoleLog = []; // every error-ish event, for diagnosis

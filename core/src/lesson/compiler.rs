@@ -586,7 +586,7 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
     }
     if let Some(images) = &ctx.images {
         for img in images.difference(&used_images) {
-            diags.push(Diagnostic::warning(&format!("{img}"), 0, 0, "image utilisée par aucune leçon publiée ni brouillon"));
+            diags.push(Diagnostic::warning(img, 0, 0, "image utilisée par aucune leçon publiée ni brouillon"));
         }
     }
     let (themes, modules) = ctx.modules.clone().unwrap_or_default();

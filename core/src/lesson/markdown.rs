@@ -760,13 +760,12 @@ impl<'c> Builder<'c> {
             TagEnd::Strikethrough => run.w("</del>"),
             TagEnd::Superscript => run.w("</sup>"),
             TagEnd::Subscript => run.w("</sub>"),
-            TagEnd::Link => match run.links.pop() {
-                Some(LinkOut::Open(marker)) => {
+            TagEnd::Link => {
+                if let Some(LinkOut::Open(marker)) = run.links.pop() {
                     run.w(marker);
                     run.w("</a>");
                 }
-                _ => {}
-            },
+            }
             TagEnd::Image => {}
             TagEnd::MetadataBlock(_) => {}
         }

@@ -11,6 +11,7 @@
 //! `cargo xtask test` checks the last one with `cargo tree`.
 
 pub mod response;
+pub mod routes;
 pub mod text;
 pub mod storage;
 pub mod frameworks;

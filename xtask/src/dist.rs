@@ -1,0 +1,228 @@
+//! `cargo xtask dist`: the release folder, ready for any static host.
+//!
+//! Steps: build the app for wasm32 with the size profile, run wasm-bindgen as
+//! a library, shrink with npm's wasm-opt, compile the lessons (one JSON file
+//! each plus a small index), copy `public/` and `style/`, then write an entry
+//! page into every route folder (relative asset URLs, so the same folder works
+//! at `/` and under a sub-path), a `404.html`, and the service worker with the
+//! list of files it precaches.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::setup;
+use crate::util::{cargo, copy_dir, list_files, opt, read, root, run, step, target_dir, write, Res};
+
+pub struct Options {
+    pub out: PathBuf,
+    /// More lesson folders to serve (test lessons), never shipped by default.
+    pub extra_lessons: Vec<PathBuf>,
+}
+
+pub fn run_cli(args: &[String]) -> Res {
+    let opts = Options {
+        out: opt(args, "--out").map(PathBuf::from).unwrap_or_else(|| root().join("dist")),
+        extra_lessons: opt(args, "--extra-lessons").map(PathBuf::from).into_iter().collect(),
+    };
+    build(&opts)?;
+    println!("dist prêt : {}", opts.out.display());
+    Ok(())
+}
+
+pub fn build(opts: &Options) -> Res {
+    setup::wasm_target()?;
+    let wasm_opt = setup::wasm_opt()?;
+    let out = &opts.out;
+    if out.exists() {
+        std::fs::remove_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+
+    step("compilation de l'application pour wasm32 (profil wasm-release)");
+    run(cargo().args([
+        "build",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--profile",
+        "wasm-release",
+        "-p",
+        "communs",
+        "--bin",
+        "communs",
+    ]))?;
+    let wasm = target_dir().join("wasm32-unknown-unknown/wasm-release/communs.wasm");
+
+    step("wasm-bindgen (bibliothèque =0.2.130)");
+    wasm_bindgen_cli_support::Bindgen::new()
+        .input_path(&wasm)
+        .out_name("communs")
+        .web(true)
+        .map_err(|e| e.to_string())?
+        .typescript(false)
+        .generate(out)
+        .map_err(|e| format!("wasm-bindgen : {e:#}"))?;
+
+    step("wasm-opt -Oz (npm binaryen)");
+    let bg = out.join("communs_bg.wasm");
+    run(Command::new(&wasm_opt).arg(&bg).arg("-o").arg(&bg).args([
+        "-Oz",
+        "--enable-bulk-memory",
+        "--enable-nontrapping-float-to-int",
+        "--enable-sign-ext",
+        "--enable-mutable-globals",
+        "--enable-reference-types",
+        "--enable-multivalue",
+    ]))?;
+
+    step("compilation des leçons");
+    let mut dirs = vec![root().join("lessons")];
+    dirs.extend(opts.extra_lessons.iter().cloned());
+    let lesson_ids = crate::dist::lessons::compile_into(&dirs, &out.join("lecons"))?;
+
+    step("fichiers statiques, pages d'entrée, service worker");
+    let public = root().join("public");
+    copy_dir(&public, out)?;
+    std::fs::copy(root().join("style/main.css"), out.join("style.css")).map_err(|e| e.to_string())?;
+    let template = read(&public.join("index.html"))?;
+    let mut routes: Vec<String> = communs_core::routes::STATIC_PAGES.iter().map(|s| s.to_string()).collect();
+    routes.extend(lesson_ids.iter().map(|id| communs_core::routes::lesson_page(id)));
+    for route in &routes {
+        let depth = communs_core::routes::depth(route);
+        let page = template.replace("%ROOT%", &"../".repeat(depth));
+        write(&out.join(route).join("index.html"), page)?;
+    }
+    write(&out.join("404.html"), not_found_page(&template))?;
+    write_service_worker(out)?;
+    Ok(())
+}
+
+/// The page hosts serve for unknown addresses when they honour `404.html`
+/// (served at any depth, so its URLs start from the host's root), and the
+/// message it shows if the app's files cannot be found from there.
+fn not_found_page(template: &str) -> String {
+    template.replace("%ROOT%", "/").replace(
+        "<p id=\"demarrage-message\">Chargement de Communs…</p>",
+        "<p id=\"demarrage-message\">Page introuvable : cette adresse ne correspond à aucune page de Communs. \
+         <a href=\"/\">Revenir à l’accueil</a>.</p>",
+    )
+}
+
+/// `sw.js` from `public/sw.js`: the list of every file of `dist/` and a
+/// version derived from their contents, so a new build replaces the cache.
+fn write_service_worker(out: &Path) -> Res {
+    let template = read(&root().join("public/sw.js"))?;
+    let files: Vec<String> = list_files(out)
+        .into_iter()
+        .filter(|f| f != "sw.js" && f != "404.html")
+        .collect();
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for f in &files {
+        let bytes = std::fs::read(out.join(f)).map_err(|e| e.to_string())?;
+        for b in f.as_bytes().iter().chain(bytes.iter()) {
+            hash ^= u64::from(*b);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    let list: Vec<String> = files
+        .iter()
+        .map(|f| {
+            let url = f.strip_suffix("index.html").unwrap_or(f);
+            serde_json::to_string(if url.is_empty() { "./" } else { url }).unwrap_or_default()
+        })
+        .collect();
+    let sw = template
+        .replace("\"%VERSION%\"", &format!("\"{hash:016x}\""))
+        .replace("[] /* %PRECACHE% */", &format!("[\n  {}\n]", list.join(",\n  ")));
+    write(&out.join("sw.js"), sw)
+}
+
+pub mod lessons {
+    //! Lessons from `lessons/` (and test folders) into `dist/lecons/`: a small
+    //! `index.json` for the catalogue and one `<id>.json` per lesson, fetched
+    //! when the lesson is opened, plus the images the lessons use. Reading the
+    //! files happens here; compiling is `communs_core::lesson::compile_dir`.
+
+    use super::*;
+
+    /// The text of every lesson folder, as `compile_dir` wants it. Several
+    /// folders (the shipped lessons and test lessons) are read as one: their
+    /// `modules.toml` and `glossaire.toml` are concatenated.
+    pub struct Input {
+        pub files: Vec<(String, String)>,
+        pub modules: String,
+        pub glossary: String,
+        pub images: Vec<String>,
+    }
+
+    pub fn read_dirs(dirs: &[PathBuf]) -> Res<Input> {
+        let mut input = Input { files: Vec::new(), modules: String::new(), glossary: String::new(), images: Vec::new() };
+        for dir in dirs {
+            let label = dir.strip_prefix(root()).unwrap_or(dir).to_string_lossy().replace('\\', "/");
+            for f in list_files(dir) {
+                if f.starts_with("images/") {
+                    input.images.push(f);
+                } else if f.ends_with(".md") {
+                    input.files.push((format!("{label}/{f}"), read(&dir.join(&f))?));
+                }
+            }
+            for (name, into) in [("modules.toml", &mut input.modules), ("glossaire.toml", &mut input.glossary)] {
+                let p = dir.join(name);
+                if p.exists() {
+                    into.push_str(&read(&p)?);
+                    into.push('\n');
+                }
+            }
+        }
+        Ok(input)
+    }
+
+    fn compile(dirs: &[PathBuf]) -> Res<communs_core::lesson::CompileOutput> {
+        let input = read_dirs(dirs)?;
+        Ok(communs_core::lesson::compile_dir(&input.files, Some(&input.modules), Some(&input.glossary), &input.images))
+    }
+
+    /// `lessons check` for the test run: prints every diagnostic, true when none is an error.
+    pub fn check(dirs: &[PathBuf]) -> bool {
+        match compile(dirs) {
+            Ok(output) => {
+                for d in &output.diagnostics {
+                    eprintln!("{d}");
+                }
+                println!("{} leçon(s), {} diagnostic(s)", output.lessons.len(), output.diagnostics.len());
+                !output.diagnostics.iter().any(|d| d.is_error())
+            }
+            Err(e) => {
+                eprintln!("{e}");
+                false
+            }
+        }
+    }
+
+    /// Compiles every lesson folder; fails with every diagnostic if any is an
+    /// error. Returns the ids of the lessons that were written.
+    pub fn compile_into(dirs: &[PathBuf], out: &Path) -> Res<Vec<String>> {
+        let output = compile(dirs)?;
+        let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
+        for d in &output.diagnostics {
+            eprintln!("{d}");
+        }
+        if errors > 0 {
+            return Err(format!("{errors} erreur(s) dans les leçons"));
+        }
+        std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
+        write(&out.join("index.json"), serde_json::to_string(&output.index).map_err(|e| e.to_string())?)?;
+        let mut ids = Vec::new();
+        for lesson in &output.lessons {
+            let json = serde_json::to_string(lesson).map_err(|e| e.to_string())?;
+            write(&out.join(format!("{}.json", lesson.id)), json)?;
+            ids.push(lesson.id.clone());
+        }
+        for dir in dirs {
+            let images = dir.join("images");
+            if images.is_dir() {
+                copy_dir(&images, &out.join("images"))?;
+            }
+        }
+        Ok(ids)
+    }
+}

@@ -6,7 +6,10 @@
 //! copied from the project's reference files (`shared/reference/crcn.json`,
 //! `emi-cycle4.json`, `socle-commun.json`), with each entry's verification flag
 //! carried over so the interface can say what has not been checked against
-//! the official text.
+//! the official text. Titles are official and kept as they are; each CRCN
+//! competence and level also has a `description` written in our own words
+//! for pupils (« tu »). The mastery model built on these tables lives in
+//! [`crate::competency`].
 
 /// Whether a piece of wording was checked against an official source.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -33,7 +36,12 @@ pub struct CrcnDomain {
 pub struct CrcnCompetence {
     pub code: &'static str,
     pub domain: &'static str,
+    /// The official title, as written in the framework.
     pub title: &'static str,
+    /// Whether `title` was checked against an official source.
+    pub title_verified: Verified,
+    /// What the competence means, in our own words, for pupils (« tu »).
+    pub description: &'static str,
 }
 
 /// One of the 8 CRCN levels.
@@ -43,7 +51,12 @@ pub struct CrcnLevel {
     pub label: &'static str,
     /// The official description, where the reference data has it.
     pub text: Option<&'static str>,
+    /// Whether `text` was checked against an official source (`Non` when
+    /// the official text is missing: then `description` could not be
+    /// compared with it either).
     pub verified: Verified,
+    /// What the level means, in our own words, for pupils (« tu »).
+    pub description: &'static str,
 }
 
 /// A group of two CRCN levels (Novice 1–2, Indépendant 3–4, Avancé 5–6, Expert 7–8).
@@ -58,6 +71,8 @@ pub struct CrcnLevelGroup {
 pub struct EmiGoal {
     pub id: &'static str,
     pub title: &'static str,
+    /// Whether `title` was checked against an official source.
+    pub title_verified: Verified,
     pub items: &'static [EmiItem],
 }
 
@@ -106,9 +121,9 @@ pub const CRCN_DOMAINS: &[CrcnDomain] = &[
         title: "Information et données",
         title_verified: Verified::Oui,
         competences: &[
-            CrcnCompetence { code: "1.1", domain: "1", title: "Mener une recherche et une veille d'information" },
-            CrcnCompetence { code: "1.2", domain: "1", title: "Gérer des données" },
-            CrcnCompetence { code: "1.3", domain: "1", title: "Traiter des données" },
+            CrcnCompetence { code: "1.1", domain: "1", title: "Mener une recherche et une veille d'information", title_verified: Verified::Oui, description: "Tu cherches des informations, tu vérifies d'où elles viennent et si elles sont fiables, et tu suis l'actualité d'un sujet." },
+            CrcnCompetence { code: "1.2", domain: "1", title: "Gérer des données", title_verified: Verified::Oui, description: "Tu ranges et tu nommes tes fichiers et tes données pour les retrouver et les garder." },
+            CrcnCompetence { code: "1.3", domain: "1", title: "Traiter des données", title_verified: Verified::Oui, description: "Tu utilises des données (tableaux, listes, graphiques) pour calculer, comparer et comprendre." },
         ],
     },
     CrcnDomain {
@@ -116,10 +131,10 @@ pub const CRCN_DOMAINS: &[CrcnDomain] = &[
         title: "Communication et collaboration",
         title_verified: Verified::Oui,
         competences: &[
-            CrcnCompetence { code: "2.1", domain: "2", title: "Interagir" },
-            CrcnCompetence { code: "2.2", domain: "2", title: "Partager et publier" },
-            CrcnCompetence { code: "2.3", domain: "2", title: "Collaborer" },
-            CrcnCompetence { code: "2.4", domain: "2", title: "S'insérer dans le monde numérique" },
+            CrcnCompetence { code: "2.1", domain: "2", title: "Interagir", title_verified: Verified::Oui, description: "Tu échanges avec d'autres personnes par message ou en visio, avec le bon outil et les bons mots." },
+            CrcnCompetence { code: "2.2", domain: "2", title: "Partager et publier", title_verified: Verified::Oui, description: "Tu partages et tu publies tes travaux, ou ceux des autres, en respectant les règles et les droits de chacun." },
+            CrcnCompetence { code: "2.3", domain: "2", title: "Collaborer", title_verified: Verified::Oui, description: "Tu travailles à plusieurs sur un même projet ou un même document." },
+            CrcnCompetence { code: "2.4", domain: "2", title: "S'insérer dans le monde numérique", title_verified: Verified::Oui, description: "Tu prends soin de ton image en ligne et tu agis en citoyen responsable dans le monde numérique." },
         ],
     },
     CrcnDomain {
@@ -127,10 +142,10 @@ pub const CRCN_DOMAINS: &[CrcnDomain] = &[
         title: "Création de contenus",
         title_verified: Verified::Non,
         competences: &[
-            CrcnCompetence { code: "3.1", domain: "3", title: "Développer des documents textuels" },
-            CrcnCompetence { code: "3.2", domain: "3", title: "Développer des documents multimédia" },
-            CrcnCompetence { code: "3.3", domain: "3", title: "Adapter les documents à leur finalité" },
-            CrcnCompetence { code: "3.4", domain: "3", title: "Programmer" },
+            CrcnCompetence { code: "3.1", domain: "3", title: "Développer des documents textuels", title_verified: Verified::Oui, description: "Tu écris et tu mets en forme des textes, des présentations ou des pages web." },
+            CrcnCompetence { code: "3.2", domain: "3", title: "Développer des documents multimédia", title_verified: Verified::Oui, description: "Tu crées ou tu modifies des images, des sons et des vidéos." },
+            CrcnCompetence { code: "3.3", domain: "3", title: "Adapter les documents à leur finalité", title_verified: Verified::Oui, description: "Tu prépares un document pour son usage (imprimer, projeter, publier) et tu choisis ou respectes sa licence." },
+            CrcnCompetence { code: "3.4", domain: "3", title: "Programmer", title_verified: Verified::Oui, description: "Tu écris des programmes et des algorithmes pour résoudre un problème ou faire faire une tâche à la machine." },
         ],
     },
     CrcnDomain {
@@ -138,9 +153,9 @@ pub const CRCN_DOMAINS: &[CrcnDomain] = &[
         title: "Protection et sécurité",
         title_verified: Verified::Oui,
         competences: &[
-            CrcnCompetence { code: "4.1", domain: "4", title: "Sécuriser l'environnement numérique" },
-            CrcnCompetence { code: "4.2", domain: "4", title: "Protéger les données personnelles et la vie privée" },
-            CrcnCompetence { code: "4.3", domain: "4", title: "Protéger la santé, le bien-être et l'environnement" },
+            CrcnCompetence { code: "4.1", domain: "4", title: "Sécuriser l'environnement numérique", title_verified: Verified::Oui, description: "Tu protèges tes appareils, tes comptes et tes données : mots de passe, mises à jour, pièges à éviter." },
+            CrcnCompetence { code: "4.2", domain: "4", title: "Protéger les données personnelles et la vie privée", title_verified: Verified::Oui, description: "Tu maîtrises tes traces et tu protèges ta vie privée et celle des autres." },
+            CrcnCompetence { code: "4.3", domain: "4", title: "Protéger la santé, le bien-être et l'environnement", title_verified: Verified::Non, description: "Tu prends soin de ta santé, de ton bien-être et de l'environnement quand tu utilises le numérique." },
         ],
     },
     CrcnDomain {
@@ -148,22 +163,22 @@ pub const CRCN_DOMAINS: &[CrcnDomain] = &[
         title: "Environnement numérique",
         title_verified: Verified::Oui,
         competences: &[
-            CrcnCompetence { code: "5.1", domain: "5", title: "Résoudre des problèmes techniques" },
-            CrcnCompetence { code: "5.2", domain: "5", title: "Évoluer dans un environnement numérique" },
+            CrcnCompetence { code: "5.1", domain: "5", title: "Résoudre des problèmes techniques", title_verified: Verified::Oui, description: "Tu repères et tu règles des problèmes techniques simples, ou tu sais à qui demander de l'aide." },
+            CrcnCompetence { code: "5.2", domain: "5", title: "Évoluer dans un environnement numérique", title_verified: Verified::Non, description: "Tu installes, règles et organises tes outils numériques pour qu'ils te conviennent." },
         ],
     },
 ];
 
 /// Descriptions of the eight CRCN levels (label, text where the reference has one).
 pub const CRCN_LEVELS: &[CrcnLevel] = &[
-    CrcnLevel { level: 1, label: "Novice, niveau 1", text: Some("L'individu est capable de réaliser des actions élémentaires associées aux situations les plus courantes. Il peut appliquer une procédure simple en étant guidé, et en ayant parfois recours à l'aide d'un tiers."), verified: Verified::Oui },
-    CrcnLevel { level: 2, label: "Novice, niveau 2", text: Some("L'individu est capable de réaliser des actions élémentaires associées aux situations les plus courantes. Il peut appliquer seul une procédure simple tant que ne survient pas de difficulté. Il cherche des solutions avec d'autres lorsqu'il est confronté à des imprévus. Il peut répondre ponctuellement à une demande d'aide."), verified: Verified::Oui },
-    CrcnLevel { level: 3, label: "Indépendant, niveau 3", text: Some("L'individu est capable de réaliser des actions simples dans la plupart des situations courantes. Il peut élaborer de façon autonome une procédure pour accomplir une de ces actions."), verified: Verified::Oui },
-    CrcnLevel { level: 4, label: "Indépendant, niveau 4", text: None, verified: Verified::Non },
-    CrcnLevel { level: 5, label: "Avancé, niveau 5", text: None, verified: Verified::Non },
-    CrcnLevel { level: 6, label: "Avancé, niveau 6", text: None, verified: Verified::Non },
-    CrcnLevel { level: 7, label: "Expert, niveau 7", text: None, verified: Verified::Non },
-    CrcnLevel { level: 8, label: "Expert, niveau 8", text: None, verified: Verified::Non },
+    CrcnLevel { level: 1, label: "Novice, niveau 1", text: Some("L'individu est capable de réaliser des actions élémentaires associées aux situations les plus courantes. Il peut appliquer une procédure simple en étant guidé, et en ayant parfois recours à l'aide d'un tiers."), verified: Verified::Oui, description: "Tu réussis des gestes simples dans les situations les plus courantes, avec un guide et parfois l'aide de quelqu'un." },
+    CrcnLevel { level: 2, label: "Novice, niveau 2", text: Some("L'individu est capable de réaliser des actions élémentaires associées aux situations les plus courantes. Il peut appliquer seul une procédure simple tant que ne survient pas de difficulté. Il cherche des solutions avec d'autres lorsqu'il est confronté à des imprévus. Il peut répondre ponctuellement à une demande d'aide."), verified: Verified::Oui, description: "Tu réussis seul ces gestes simples tant que tout va bien. Face à un imprévu, tu cherches une solution avec d'autres." },
+    CrcnLevel { level: 3, label: "Indépendant, niveau 3", text: Some("L'individu est capable de réaliser des actions simples dans la plupart des situations courantes. Il peut élaborer de façon autonome une procédure pour accomplir une de ces actions."), verified: Verified::Oui, description: "Tu te débrouilles seul dans la plupart des situations courantes et tu trouves toi-même comment faire." },
+    CrcnLevel { level: 4, label: "Indépendant, niveau 4", text: None, verified: Verified::Non, description: "Tu agis seul dans des situations variées, tu t'adaptes quand quelque chose change et tu peux aider les autres." },
+    CrcnLevel { level: 5, label: "Avancé, niveau 5", text: None, verified: Verified::Non, description: "Tu réussis des tâches plus complexes : tu choisis tes outils et tu sais expliquer ta façon de faire." },
+    CrcnLevel { level: 6, label: "Avancé, niveau 6", text: None, verified: Verified::Non, description: "Tu fais face à des situations complexes et nouvelles, et tu accompagnes les autres." },
+    CrcnLevel { level: 7, label: "Expert, niveau 7", text: None, verified: Verified::Non, description: "Tu maîtrises des situations complexes et tu inventes des solutions nouvelles." },
+    CrcnLevel { level: 8, label: "Expert, niveau 8", text: None, verified: Verified::Non, description: "Tu fais avancer les pratiques et tu guides les autres dans les situations les plus difficiles." },
 ];
 
 /// The four goals of EMI in cycle 4 and their items (BO spécial n° 11 du 26 novembre 2015).
@@ -171,6 +186,7 @@ pub const EMI_GOALS: &[EmiGoal] = &[
     EmiGoal {
         id: "EMI1",
         title: "Utiliser les médias et les informations de manière autonome",
+        title_verified: Verified::Oui,
         items: &[
             EmiItem { id: "EMI1.1", text: "Utiliser des dictionnaires et encyclopédies sur tous supports.", verified: Verified::Oui },
             EmiItem { id: "EMI1.2", text: "Utiliser des documents de vulgarisation scientifique.", verified: Verified::Oui },
@@ -186,6 +202,7 @@ pub const EMI_GOALS: &[EmiGoal] = &[
     EmiGoal {
         id: "EMI2",
         title: "Exploiter l'information de manière raisonnée",
+        title_verified: Verified::Non,
         items: &[
             EmiItem { id: "EMI2.1", text: "Distinguer les sources d'information, s'interroger sur la validité et sur la fiabilité d'une information, son degré de pertinence.", verified: Verified::Non },
             EmiItem { id: "EMI2.2", text: "S'entraîner à distinguer une information scientifique vulgarisée d'une information pseudo-scientifique grâce à des indices textuels ou paratextuels et à la validation de la source.", verified: Verified::Non },
@@ -195,6 +212,7 @@ pub const EMI_GOALS: &[EmiGoal] = &[
     EmiGoal {
         id: "EMI3",
         title: "Utiliser les médias de manière responsable",
+        title_verified: Verified::Non,
         items: &[
             EmiItem { id: "EMI3.1", text: "Comprendre ce que sont l'identité et la trace numériques.", verified: Verified::Oui },
             EmiItem { id: "EMI3.2", text: "Se familiariser avec les notions d'espace privé et d'espace public.", verified: Verified::Oui },
@@ -205,6 +223,7 @@ pub const EMI_GOALS: &[EmiGoal] = &[
     EmiGoal {
         id: "EMI4",
         title: "Produire, communiquer, partager des informations",
+        title_verified: Verified::Non,
         items: &[
             EmiItem { id: "EMI4.1", text: "Utiliser les plateformes collaboratives numériques pour coopérer avec les autres.", verified: Verified::Non },
             EmiItem { id: "EMI4.2", text: "Participer à une production coopérative multimédia en prenant en compte les destinataires.", verified: Verified::Non },

@@ -15,4 +15,5 @@ pub mod routes;
 pub mod text;
 pub mod storage;
 pub mod frameworks;
+pub mod competency;
 pub mod lesson;

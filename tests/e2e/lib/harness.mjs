@@ -220,7 +220,7 @@ async function runTestInner(browser, test, { artifactsDir }) {
   context.on('console', (msg) => {
     if (msg.type() !== 'error') return;
     const loc = msg.location();
-    consoleProblem('console.error', msg.text(), loc?.url ? `${loc.url}:${loc.lineNumber}` : '');
+    consoleProblem('console.error', msg.text(), loc?.url ? (loc.lineNumber ? `${loc.url}:${loc.lineNumber}` : loc.url) : '');
   });
   context.on('weberror', (we) => {
     const err = we.error();
@@ -411,7 +411,10 @@ async function runTestInner(browser, test, { artifactsDir }) {
 
 function describeError(e) {
   if (!(e instanceof Error)) return String(e);
-  const msg = String(e.message).replace(/\s+$/, '').replace(/\n{2,}/g, '\n');
+  const msg = String(e.message)
+    .replace(/\u001b\[[0-9;]*m/g, '') // Playwright colours its call logs
+    .replace(/\s+$/, '')
+    .replace(/\n{2,}/g, '\n');
   // Point at the first frame inside a spec or self-test file, if any.
   const frame = String(e.stack ?? '')
     .split('\n')

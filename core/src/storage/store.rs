@@ -761,6 +761,21 @@ impl Store {
         }
     }
 
+    fn attempt_from_line(&self, raw: &str, month: Month) -> Option<Attempt> {
+        let line = codec::decode_line(raw)?;
+        let (l, a) = self.acts.get(line.act as usize)?;
+        let lesson = self.lessons.get(*l as usize)?;
+        Some(Attempt {
+            id: line.id,
+            at: month.start() + line.rel as i64,
+            lesson: lesson.clone(),
+            activity: a.clone(),
+            score: line.score,
+            duration: line.duration,
+            response: line.response,
+        })
+    }
+
     fn derive_key(&mut self, key: &str) {
         let value = self.raw.get(key).cloned();
         match classify(key) {
@@ -772,21 +787,10 @@ impl Store {
                 }
                 let mut view = ChunkView::default();
                 let mut seen = BTreeSet::new();
-                for line in codec::v2_lines(&value).filter_map(codec::decode_line) {
-                    let Some((l, a)) = self.acts.get(line.act as usize) else { continue };
-                    let Some(lesson) = self.lessons.get(*l as usize) else { continue };
-                    if !seen.insert(line.id.clone()) {
-                        continue;
+                for a in codec::v2_lines(&value).filter_map(|l| self.attempt_from_line(l, month)) {
+                    if seen.insert(a.id.clone()) {
+                        view.attempts.push(a);
                     }
-                    view.attempts.push(Attempt {
-                        id: line.id,
-                        at: month.start() + line.rel as i64,
-                        lesson: lesson.clone(),
-                        activity: a.clone(),
-                        score: line.score,
-                        duration: line.duration,
-                        response: line.response,
-                    });
                 }
                 self.chunks.insert((pid, month), view);
             }
@@ -813,23 +817,57 @@ impl Store {
             return;
         }
         let mut meta_changed = false;
+        // Chunks that only grew: decode the new lines only.
+        let mut appended: Vec<(ProfileId, Month, String)> = Vec::new();
+        let mut full: BTreeSet<String> = BTreeSet::new();
         for op in &batch.ops {
             if !op.key.starts_with(PREFIX) {
                 continue;
             }
-            match &op.value {
+            let previous = match &op.value {
                 Some(v) => self.raw.insert(op.key.clone(), v.clone()),
                 None => self.raw.remove(&op.key),
             };
             meta_changed |= op.key == META_KEY;
+            if let (Some(prev), Some(new), KeyKind::Chunk(pid, month)) = (previous, &op.value, classify(&op.key)) {
+                if prev.ends_with('\n') && new.len() > prev.len() && new.starts_with(prev.as_str()) {
+                    appended.push((pid, month, new[prev.len()..].to_string()));
+                    continue;
+                }
+            }
+            full.insert(op.key.clone());
         }
         if meta_changed {
-            self.derive_all();
-        } else {
-            let keys: BTreeSet<&String> = batch.ops.iter().map(|o| &o.key).collect();
-            for k in keys {
-                self.derive_key(k);
+            // Tables only grow: existing chunks keep their meaning, only the
+            // touched keys need a new look. Anything else: derive everything.
+            let parsed = self.raw.get(META_KEY).map(|m| read_meta(m));
+            match parsed {
+                Some(MetaRead::V2(m)) if m.lessons.starts_with(&self.lessons) && m.acts.starts_with(&self.acts) => {
+                    self.set_meta(m);
+                }
+                _ => {
+                    self.derive_all();
+                    return;
+                }
             }
+        }
+        for (pid, month, tail) in appended {
+            let key = chunk_key(&pid, month);
+            if full.contains(&key) || !self.chunks.contains_key(&(pid.clone(), month)) {
+                full.insert(key);
+                continue;
+            }
+            let new: Vec<Attempt> = tail.lines().filter_map(|l| self.attempt_from_line(l, month)).collect();
+            if let Some(view) = self.chunks.get_mut(&(pid, month)) {
+                for a in new {
+                    if view.attempts.iter().all(|b| b.id != a.id) {
+                        view.attempts.push(a);
+                    }
+                }
+            }
+        }
+        for k in full {
+            self.derive_key(&k);
         }
     }
 
@@ -921,6 +959,13 @@ impl Store {
             .collect();
         v.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         v
+    }
+    /// True when the profile already has an attempt with this id.
+    pub fn has_attempt(&self, profile: &ProfileId, id: &AttemptId) -> bool {
+        self.chunks
+            .range((profile.clone(), Month { year: i64::MIN, month: 0 })..)
+            .take_while(|((p, _), _)| p == profile)
+            .any(|(_, c)| c.attempts.iter().any(|a| &a.id == id))
     }
     /// Lesson progress of a profile, by lesson id.
     pub fn progress(&self, id: &ProfileId) -> BTreeMap<String, LessonProgress> {
@@ -1117,10 +1162,9 @@ impl Store {
         self.writable()?;
         self.known(profile)?;
         Self::check_attempt(&attempt)?;
-        let taken: BTreeSet<AttemptId> = self.attempts(profile).into_iter().map(|a| a.id).collect();
         let mut state = random;
         let mut id = AttemptId::from_random(state);
-        while taken.contains(&id) {
+        while self.has_attempt(profile, &id) {
             id = AttemptId::from_random(crate::text::splitmix64(&mut state));
         }
         let full = Attempt {
@@ -1175,7 +1219,8 @@ impl Store {
         for (month, lines) in lines_by_month {
             let key = chunk_key(profile, month);
             let value = match self.raw.get(&key) {
-                // The common case: one new line, appended.
+                // The common case: one new line, appended (callers guarantee its
+            // id is new for the profile).
                 Some(old) if lines.len() == 1 && codec::chunk_format(old) == Some(true) => {
                     let mut v = old.clone();
                     if !v.ends_with('\n') {
@@ -1183,13 +1228,7 @@ impl Store {
                     }
                     v.push_str(&lines[0]);
                     v.push('\n');
-                    if codec::v2_lines(old).filter_map(codec::decode_line).any(|l| {
-                        codec::decode_line(&lines[0]).is_some_and(|n| n.id == l.id)
-                    }) {
-                        codec::merge_chunks(old, &codec::chunk_from_lines(lines.iter().map(String::as_str)))
-                    } else {
-                        v
-                    }
+                    v
                 }
                 Some(old) => codec::merge_chunks(old, &codec::chunk_from_lines(lines.iter().map(String::as_str))),
                 None => codec::chunk_from_lines(lines.iter().map(String::as_str)),
@@ -1229,8 +1268,8 @@ impl Store {
         Ok(self.plan_attempts_with(profile, &[], &p, |_| {}))
     }
 
-    /// Responses are stored capped; exposed for tests and exports.
-    pub(crate) fn response_ok(r: &Response) -> bool {
-        codec::response_within_caps(r)
+    /// A response as storage keeps it (see [`MAX_LIST_LEN`]).
+    pub(crate) fn cap(r: &Response) -> Response {
+        codec::cap_response(r)
     }
 }

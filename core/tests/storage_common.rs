@@ -57,14 +57,14 @@ pub fn load_and_repair(map: &mut BTreeMap<String, String>) -> LoadReport {
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         communs_core::text::splitmix64(&mut self.0)
     }
     pub fn below(&mut self, n: u64) -> u64 {
         if n == 0 {
             0
         } else {
-            self.next() % n
+            self.next_u64() % n
         }
     }
     pub fn chance(&mut self, percent: u64) -> bool {
@@ -85,7 +85,7 @@ const WORDS: &[&str] = &[
 pub fn realistic_response(rng: &mut Rng, kind: u64) -> Response {
     match kind {
         // choix unique (most common), 4 options
-        0 | 1 | 2 => Response::Choices(vec![rng.below(4) as u8]),
+        0..=2 => Response::Choices(vec![rng.below(4) as u8]),
         // choix multiples
         3 => Response::Choices((0..1 + rng.below(3)).map(|i| (i * 2 + rng.below(2)) as u8).collect()),
         // vrai ou faux
@@ -97,7 +97,7 @@ pub fn realistic_response(rng: &mut Rng, kind: u64) -> Response {
         // appariement / remise en ordre, 4 to 6 items
         7 => {
             let n = 4 + rng.below(3) as usize;
-            Response::Order(communs_core::text::seeded_shuffle(n, rng.next()).into_iter().map(|i| i as u8).collect())
+            Response::Order(communs_core::text::seeded_shuffle(n, rng.next_u64()).into_iter().map(|i| i as u8).collect())
         }
         // scénario
         8 => Response::Path((0..2 + rng.below(3)).map(|_| rng.below(3) as u8).collect()),

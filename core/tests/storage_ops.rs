@@ -170,7 +170,7 @@ fn erase_a_profile_and_roll_back() {
     let mut rng = Rng(1);
     for i in 0..40 {
         let who = if i % 2 == 0 { &a } else { &b };
-        let (_, w) = s.record_attempt(who, sample_attempt(&mut rng, NOW + i * 86_400), rng.next()).unwrap();
+        let (_, w) = s.record_attempt(who, sample_attempt(&mut rng, NOW + i * 86_400), rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
     }
     { let b = s.set_progress(&a, "l", LessonStatus::Done, 1, NOW).unwrap(); commit(&mut map, &mut s, &b); }
@@ -246,7 +246,7 @@ fn merge_chunks_properties() {
     // A pool of real encoded lines, from real attempts.
     let mut pool: Vec<String> = Vec::new();
     for i in 0..200 {
-        let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + i * 60), rng.next()).unwrap();
+        let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + i * 60), rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
     }
     for (k, v) in &map {
@@ -337,7 +337,7 @@ fn export_then_import_elsewhere() {
     let p = new_profile(&mut map, &mut s, "Renard bleu", 7);
     let mut rng = Rng(3);
     for i in 0..120 {
-        let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + i * 3_600), rng.next()).unwrap();
+        let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + i * 3_600), rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
     }
     { let b = s.set_progress(&p, "lecon-01-eau", LessonStatus::Done, 8, NOW).unwrap(); commit(&mut map, &mut s, &b); }
@@ -461,14 +461,14 @@ fn class_file_from_several_exports() {
     for (i, name) in ["Renard bleu", "chat", "Abeille"].iter().enumerate() {
         let p = new_profile(&mut map, &mut s, name, 100 + i as u64);
         for j in 0..10 {
-            let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + j * 60), rng.next()).unwrap();
+            let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + j * 60), rng.next_u64()).unwrap();
             commit(&mut map, &mut s, &w);
         }
         exports.push(s.export_profile(&p, NOW + 1000).unwrap());
     }
     // The same pupil saved twice, later with more attempts.
     let renard = s.profiles()[0].id.clone();
-    let (_, w) = s.record_attempt(&renard, sample_attempt(&mut rng, NOW + 5000), rng.next()).unwrap();
+    let (_, w) = s.record_attempt(&renard, sample_attempt(&mut rng, NOW + 5000), rng.next_u64()).unwrap();
     commit(&mut map, &mut s, &w);
     exports.push(s.export_profile(&renard, NOW + 6000).unwrap());
     exports.push("pas un export".into());

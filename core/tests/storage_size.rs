@@ -39,7 +39,7 @@ fn chars_per_attempt_on_a_realistic_mix() {
             Response::Order(_) => 'o',
             Response::Path(_) => 'p',
         };
-        let (_, w) = s.record_attempt(&p, a, rng.next()).unwrap();
+        let (_, w) = s.record_attempt(&p, a, rng.next_u64()).unwrap();
         // The chunk grows by exactly one line and its newline.
         let op = w.ops.iter().find(|o| o.key != META_KEY).unwrap();
         let old = s.raw_value(&op.key).map_or(3, str::len); // "#2\n" for a new chunk
@@ -84,7 +84,7 @@ fn a_school_year_of_100_pupils_fits_in_5_mb() {
     let names = ["Renard", "Chat", "Hibou", "Tortue", "Baleine", "Abeille", "Ours", "Lapin", "Escargot", "Étoile"];
     for pupil in 0..100u64 {
         let pseudo = format!("{} {}", names[pupil as usize % 10], ["bleu", "rouge", "vert", "malin", "rapide", "joyeux", "calme", "curieux", "sage", "doré"][pupil as usize / 10]);
-        let (p, w) = s.create_profile(&pseudo, (pupil % 8) as u8, (pupil % 12) as u8, YEAR_START, rng.next()).unwrap();
+        let (p, w) = s.create_profile(&pseudo, (pupil % 8) as u8, (pupil % 12) as u8, YEAR_START, rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
         // Build the pupil's year as an export file and import it in one batch
         // (the same encoding as one record_attempt per answer, far quicker).
@@ -105,7 +105,7 @@ fn a_school_year_of_100_pupils_fits_in_5_mb() {
                         let response = realistic_response(&mut rng, *kind);
                         let score = if rng.chance(60) { 100 } else { rng.below(101) };
                         attempts.push(serde_json::json!({
-                            "id": AttemptId::from_random(rng.next()).as_str(),
+                            "id": AttemptId::from_random(rng.next_u64()).as_str(),
                             "at": t, "lesson": lesson, "activity": activity,
                             "score": score, "duration": 5 + rng.below(150),
                             "response": response,

@@ -282,7 +282,7 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
                 _ => return None,
             };
             (valid_content_id(&e.lesson) && super::store::valid_time(e.updated))
-                .then(|| (e.lesson, LessonProgress { status, position: e.position, updated: e.updated }))
+                .then_some((e.lesson, LessonProgress { status, position: e.position, updated: e.updated }))
         });
         match parsed {
             Some((lesson, p)) => {

@@ -923,10 +923,7 @@ impl Store {
         };
         self.apply(&external);
         match union {
-            Some(u) if Some(u.as_str()) != new_value => {
-                let b = batch_from(&self.raw, vec![(key.to_string(), Some(u))]);
-                b
-            }
+            Some(u) if Some(u.as_str()) != new_value => batch_from(&self.raw, vec![(key.to_string(), Some(u))]),
             _ => WriteBatch::default(),
         }
     }
@@ -1176,7 +1173,7 @@ impl Store {
             duration: attempt.duration.min(MAX_DURATION_SECS),
             response: codec::cap_response(&attempt.response),
         };
-        Ok((id, self.plan_attempts(profile, &[full], None)))
+        Ok((id, self.plan_attempts_with(profile, &[full], &BTreeMap::new(), |_| {})))
     }
 
     /// Plans adding attempts (already validated) and progress entries to a
@@ -1239,10 +1236,6 @@ impl Store {
             changes.push((progress_key(profile), Some(meta_store.progress_json(&p))));
         }
         self.plan(changes)
-    }
-
-    fn plan_attempts(&self, profile: &ProfileId, attempts: &[Attempt], _unused: Option<()>) -> WriteBatch {
-        self.plan_attempts_with(profile, attempts, &BTreeMap::new(), |_| {})
     }
 
     /// Plans a progress update: terminée stays terminée; position and time

@@ -11,7 +11,7 @@ use communs_core::storage::{Attempt, AttemptId, Timestamp};
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
@@ -22,7 +22,7 @@ impl Rng {
         if n == 0 {
             0
         } else {
-            self.next() % n
+            self.next_u64() % n
         }
     }
     pub fn chance(&mut self, percent: u64) -> bool {
@@ -42,7 +42,7 @@ impl Rng {
 /// An attempt with a random id.
 pub fn attempt(rng: &mut Rng, lesson: &str, activity: &str, at: Timestamp, score: u8) -> Attempt {
     Attempt {
-        id: AttemptId::from_random(rng.next()),
+        id: AttemptId::from_random(rng.next_u64()),
         at,
         lesson: lesson.to_string(),
         activity: activity.to_string(),

@@ -11,21 +11,33 @@ use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
 use crate::i18n::{t, Msg};
-use crate::pages::{about::About, home::Home, not_found::NotFound};
+use crate::content;
+use crate::i18n::lessons::LessonMsg;
+use crate::pages::{about::About, catalogue::Catalogue, home::Home, lesson::Lesson, not_found::NotFound};
+use crate::components::{profile_badge::ProfileBadge, storage_banner::StorageBanner};
+use crate::i18n::profiles::ProfileMsg;
+use crate::pages::profiles::Profiles;
+use crate::storage::provide_storage;
 use crate::platform;
 
 /// The whole app: skip link, header, the routed page and the footer.
 #[component]
 pub fn App() -> impl IntoView {
     let base = platform::base_path();
+    provide_storage();
+    content::provide_catalogue();
     view! {
         <Router base=base>
             <SkipLink/>
             <Header/>
+            <StorageBanner/>
             <main id="contenu" tabindex="-1" data-testid="contenu">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=Home/>
+                    <Route path=path!("/parcours") view=Catalogue/>
+                    <Route path=path!("/lecon/:id") view=Lesson/>
                     <Route path=path!("/a-propos") view=About/>
+                    <Route path=path!("/profils") view=Profiles/>
                 </Routes>
             </main>
             <Footer/>
@@ -52,16 +64,19 @@ fn Header() -> impl IntoView {
     view! {
         <header class="entete" data-testid="entete">
             <div class="entete-interieur">
-                <A href="/" attr:class="marque">
+                <A href=platform::href("/") attr:class="marque">
                     <img src=platform::asset("icons/communs.svg") alt="" width="40" height="40"/>
                     <span class="marque-nom">{t(Msg::AppName)}</span>
                 </A>
                 <nav aria-label=t(Msg::MainNavigation) class="nav-principale">
                     <ul>
-                        <li><A href="/" exact=true>{t(Msg::NavHome)}</A></li>
-                        <li><A href="/a-propos">{t(Msg::NavAbout)}</A></li>
+                        <li><A href=platform::href("/") exact=true>{t(Msg::NavHome)}</A></li>
+                        <li><A href=platform::href("/parcours")>{t(LessonMsg::NavCatalogue)}</A></li>
+                        <li><A href=platform::href("/profils")>{t(ProfileMsg::NavProfiles)}</A></li>
+                        <li><A href=platform::href("/a-propos")>{t(Msg::NavAbout)}</A></li>
                     </ul>
                 </nav>
+                <ProfileBadge/>
             </div>
         </header>
     }

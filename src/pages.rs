@@ -3,5 +3,8 @@
 //! domain logic of its own.
 
 pub mod about;
+pub mod catalogue;
 pub mod home;
+pub mod lesson;
 pub mod not_found;
+pub mod profiles;

@@ -58,15 +58,16 @@ pub fn asset(path: &str) -> String {
     format!("{}/{}", base_path(), path.trim_start_matches('/'))
 }
 
-/// Sets the tab's title: the page's name then « · Communs », or « Communs » alone.
-pub fn set_title(page: Option<crate::i18n::Msg>) {
+/// Sets the tab's title: the page's name then « · Communs ».
+pub fn set_title(page: impl crate::i18n::Text) {
+    set_dynamic_title(crate::i18n::t(page));
+}
+
+/// Sets the tab's title to « Communs » alone (the home page).
+pub fn set_app_title() {
     use crate::i18n::{t, Msg};
-    let title = match page {
-        Some(m) => format!("{}{}", t(m), t(Msg::PageTitleSuffix)),
-        None => t(Msg::AppName).to_string(),
-    };
     if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
-        doc.set_title(&title);
+        doc.set_title(t(Msg::AppName));
     }
 }
 
@@ -80,4 +81,51 @@ pub fn focus_main() {
     {
         let _ = main.focus();
     }
+}
+
+/// Sets the tab's title to a text that is not in the catalogue (a lesson's title).
+pub fn set_dynamic_title(title: &str) {
+    use crate::i18n::{t, Msg};
+    if let Some(doc) = web_sys::window().and_then(|w| w.document()) {
+        doc.set_title(&format!("{title}{}", t(Msg::PageTitleSuffix)));
+    }
+}
+
+/// Scrolls to the element with this id and gives it the keyboard focus
+/// (headings get `tabindex="-1"` so they can hold it).
+pub fn scroll_to_and_focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(id)) else {
+        return;
+    };
+    if !el.has_attribute("tabindex") {
+        let _ = el.set_attribute("tabindex", "-1");
+    }
+    el.scroll_into_view();
+    if let Ok(html) = el.dyn_into::<web_sys::HtmlElement>() {
+        let _ = html.focus();
+    }
+}
+
+/// Writes `#id` in the address bar without a navigation (so the link can be shared).
+pub fn set_fragment(id: &str) {
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&format!("#{id}")));
+        }
+    }
+}
+
+/// Opens the browser's print dialog (the print stylesheet makes a clean handout).
+pub fn print() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.print();
+    }
+}
+
+/// The address of an app route for a link: the base path then the route
+/// (`"/parcours"` → `"/communs/parcours"` under a sub-path). The router's
+/// `<A>` keeps absolute paths as they are, so every in-app link goes through here.
+pub fn href(route: &str) -> String {
+    format!("{}{}", base_path(), route)
 }

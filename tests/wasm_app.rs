@@ -44,8 +44,8 @@ async fn base_path_comes_from_the_boot_script() {
 
 #[wasm_bindgen_test]
 async fn title_follows_the_page() {
-    communs::platform::set_title(Some(communs::i18n::Msg::AboutTitle));
+    communs::platform::set_title(communs::i18n::Msg::AboutTitle);
     assert_eq!(document().title(), "À propos de Communs · Communs");
-    communs::platform::set_title(None);
+    communs::platform::set_app_title();
     assert_eq!(document().title(), "Communs");
 }

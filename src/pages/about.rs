@@ -7,7 +7,7 @@ use crate::platform;
 
 #[component]
 pub fn About() -> impl IntoView {
-    platform::set_title(Some(Msg::AboutTitle));
+    platform::set_title(Msg::AboutTitle);
     view! {
         <div class="page page-a-propos" data-testid="page-a-propos">
             <h1>{t(Msg::AboutTitle)}</h1>

@@ -8,7 +8,7 @@ use crate::platform;
 
 #[component]
 pub fn Home() -> impl IntoView {
-    platform::set_title(None);
+    platform::set_app_title();
     let cards = [
         (Msg::HomeLessonsTitle, Msg::HomeLessonsText),
         (Msg::HomeActivitiesTitle, Msg::HomeActivitiesText),
@@ -33,7 +33,7 @@ pub fn Home() -> impl IntoView {
                     })
                     .collect_view()}
             </ul>
-            <p><A href="/a-propos">{t(Msg::HomeAboutLink)}</A></p>
+            <p><A href=platform::href("/a-propos")>{t(Msg::HomeAboutLink)}</A></p>
         </div>
     }
 }

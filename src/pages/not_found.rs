@@ -8,12 +8,12 @@ use crate::platform;
 
 #[component]
 pub fn NotFound() -> impl IntoView {
-    platform::set_title(Some(Msg::NotFoundTitle));
+    platform::set_title(Msg::NotFoundTitle);
     view! {
         <div class="page page-introuvable" data-testid="page-introuvable">
             <h1>{t(Msg::NotFoundTitle)}</h1>
             <p>{t(Msg::NotFoundText)}</p>
-            <p><A href="/">{t(Msg::NotFoundBackHome)}</A></p>
+            <p><A href=platform::href("/")>{t(Msg::NotFoundBackHome)}</A></p>
         </div>
     }
 }

@@ -82,7 +82,7 @@ pub fn build(opts: &Options) -> Res {
     step("fichiers statiques, pages d'entrée, service worker");
     let public = root().join("public");
     copy_dir(&public, out)?;
-    std::fs::copy(root().join("style/main.css"), out.join("style.css")).map_err(|e| e.to_string())?;
+    write(&out.join("style.css"), stylesheet()?)?;
     let template = read(&public.join("index.html"))?;
     let mut routes: Vec<String> = communs_core::routes::STATIC_PAGES.iter().map(|s| s.to_string()).collect();
     routes.extend(lesson_ids.iter().map(|id| communs_core::routes::lesson_page(id)));
@@ -94,6 +94,21 @@ pub fn build(opts: &Options) -> Res {
     write(&out.join("404.html"), not_found_page(&template))?;
     write_service_worker(out)?;
     Ok(())
+}
+
+/// One stylesheet for the browser: `style/main.css` first, then every other
+/// `style/*.css` in name order (one file per area of the app).
+fn stylesheet() -> Res<String> {
+    let dir = root().join("style");
+    let mut names: Vec<String> = list_files(&dir).into_iter().filter(|f| f.ends_with(".css") && !f.contains('/')).collect();
+    names.sort_by_key(|n| (n != "main.css", n.clone()));
+    let mut css = String::new();
+    for n in names {
+        css.push_str(&format!("/* {n} */\n"));
+        css.push_str(&read(&dir.join(&n))?);
+        css.push('\n');
+    }
+    Ok(css)
 }
 
 /// The page hosts serve for unknown addresses when they honour `404.html`
@@ -168,12 +183,33 @@ pub mod lessons {
             for (name, into) in [("modules.toml", &mut input.modules), ("glossaire.toml", &mut input.glossary)] {
                 let p = dir.join(name);
                 if p.exists() {
-                    into.push_str(&read(&p)?);
-                    into.push('\n');
+                    *into = merge_toml(into, &read(&p)?, name)?;
                 }
             }
         }
         Ok(input)
+    }
+
+    /// Adds the arrays of tables of `extra` (`[[themes]]`, `[[modules]]`,
+    /// `[[termes]]`) to those of `base`, leaving out entries whose `id` or
+    /// `terme` the first folder already defines: test lessons bring their own
+    /// glossary and modules, and the shipped ones win.
+    fn merge_toml(base: &str, extra: &str, name: &str) -> Res<String> {
+        if base.trim().is_empty() {
+            return Ok(extra.to_string());
+        }
+        let parse = |s: &str| s.parse::<toml::Table>().map_err(|e| format!("{name} : {e}"));
+        let mut merged = parse(base)?;
+        for (key, value) in parse(extra)? {
+            let (Some(toml::Value::Array(into)), toml::Value::Array(items)) = (merged.get_mut(&key), &value) else {
+                merged.entry(key).or_insert(value);
+                continue;
+            };
+            let ident = |v: &toml::Value| v.get("id").or_else(|| v.get("terme")).and_then(|x| x.as_str()).map(str::to_string);
+            let known: Vec<String> = into.iter().filter_map(ident).collect();
+            into.extend(items.iter().filter(|v| ident(v).is_none_or(|i| !known.contains(&i))).cloned());
+        }
+        toml::to_string(&merged).map_err(|e| format!("{name} : {e}"))
     }
 
     fn compile(dirs: &[PathBuf]) -> Res<communs_core::lesson::CompileOutput> {

@@ -1,0 +1,337 @@
+//! The catalogue of lessons as the app shows it: filtering by audience,
+//! competence and search words, grouping by theme and module, neighbours in
+//! a module, and preparing a compiled lesson's HTML for the page (splitting it
+//! at the activity markers, making its relative URLs start from the app's base).
+//! Pure functions over the compiled index; the app only lays the result out.
+
+use crate::lesson::model::{Audience, LessonIndex, LessonSummary, Module, Theme};
+use crate::text::normalize_answer;
+
+/// What the learner filters the catalogue by. Each field is one query
+/// parameter of `/parcours` (`public`, `competence`, `q`), so a filtered
+/// catalogue is a link (the competency page uses it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    pub audience: Option<Audience>,
+    /// A CRCN competence code (`"2.2"`) or an EMI code (`"EMI3"`).
+    pub competence: Option<String>,
+    /// Free words, matched against title, summary and keywords.
+    pub query: String,
+}
+
+impl Filter {
+    /// Reads the query parameters; unknown or malformed values are ignored.
+    pub fn from_params<'a>(get: impl Fn(&str) -> Option<&'a str>) -> Filter {
+        Filter {
+            audience: get("public").and_then(Audience::parse),
+            competence: get("competence")
+                .map(str::trim)
+                .filter(|c| !c.is_empty() && c.len() <= 12 && c.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '.'))
+                .map(str::to_string),
+            query: get("q").map(|q| q.chars().take(100).collect()).unwrap_or_default(),
+        }
+    }
+
+    /// The query string for this filter (`"public=cycle4&q=licence"`), empty when nothing is filtered.
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(a) = self.audience {
+            parts.push(format!("public={}", a.as_str()));
+        }
+        if let Some(c) = &self.competence {
+            parts.push(format!("competence={}", encode(c)));
+        }
+        if !self.query.trim().is_empty() {
+            parts.push(format!("q={}", encode(self.query.trim())));
+        }
+        parts.join("&")
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.audience.is_none() && self.competence.is_none() && self.query.trim().is_empty()
+    }
+
+    /// Whether a lesson passes the filter.
+    pub fn matches(&self, lesson: &LessonSummary) -> bool {
+        if self.audience.is_some_and(|a| a != lesson.audience) {
+            return false;
+        }
+        if let Some(c) = &self.competence {
+            let in_crcn = lesson.crcn.iter().any(|r| &r.code == c);
+            // An EMI goal matches its items too (`EMI3` finds `EMI3.2`).
+            let in_emi = lesson.emi.iter().any(|e| e == c || e.starts_with(&format!("{c}.")));
+            if !in_crcn && !in_emi {
+                return false;
+            }
+        }
+        let words: Vec<String> = normalize_answer(&self.query).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        if words.is_empty() {
+            return true;
+        }
+        let haystack = normalize_answer(&format!("{} {} {}", lesson.title, lesson.summary, lesson.keywords.join(" ")));
+        words.iter().all(|w| haystack.contains(w.as_str()))
+    }
+}
+
+/// Percent-encodes a query value (UTF-8 bytes outside unreserved characters).
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+/// A theme and its modules, for display.
+#[derive(Debug, PartialEq)]
+pub struct ThemeGroup<'a> {
+    pub theme: &'a Theme,
+    pub modules: Vec<ModuleGroup<'a>>,
+}
+
+/// A module and its lessons that pass the filter, in order.
+#[derive(Debug, PartialEq)]
+pub struct ModuleGroup<'a> {
+    pub module: &'a Module,
+    pub lessons: Vec<&'a LessonSummary>,
+}
+
+/// The catalogue grouped by theme then module (the order of `modules.toml`),
+/// lessons sorted by their `order`; empty modules and themes are left out.
+pub fn group<'a>(index: &'a LessonIndex, filter: &Filter) -> Vec<ThemeGroup<'a>> {
+    index
+        .themes
+        .iter()
+        .filter_map(|theme| {
+            let modules: Vec<ModuleGroup<'a>> = index
+                .modules
+                .iter()
+                .filter(|m| m.theme == theme.id)
+                .filter_map(|module| {
+                    let mut lessons: Vec<&LessonSummary> =
+                        index.lessons.iter().filter(|l| l.module == module.id && filter.matches(l)).collect();
+                    lessons.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+                    (!lessons.is_empty()).then_some(ModuleGroup { module, lessons })
+                })
+                .collect();
+            (!modules.is_empty()).then_some(ThemeGroup { theme, modules })
+        })
+        .collect()
+}
+
+/// How many lessons pass the filter.
+pub fn count(index: &LessonIndex, filter: &Filter) -> usize {
+    index.lessons.iter().filter(|l| filter.matches(l)).count()
+}
+
+/// The CRCN codes used by at least one lesson, in framework order.
+pub fn crcn_codes_used(index: &LessonIndex) -> Vec<&'static str> {
+    crate::frameworks::crcn_competences()
+        .map(|c| c.code)
+        .filter(|code| index.lessons.iter().any(|l| l.crcn.iter().any(|r| r.code == *code)))
+        .collect()
+}
+
+/// The lessons before and after `id` in its module.
+pub fn neighbours<'a>(index: &'a LessonIndex, id: &str) -> (Option<&'a LessonSummary>, Option<&'a LessonSummary>) {
+    let Some(me) = index.lessons.iter().find(|l| l.id == id) else {
+        return (None, None);
+    };
+    let mut same: Vec<&LessonSummary> = index.lessons.iter().filter(|l| l.module == me.module).collect();
+    same.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+    let pos = same.iter().position(|l| l.id == id).unwrap_or(0);
+    let prev = pos.checked_sub(1).and_then(|p| same.get(p)).copied();
+    (prev, same.get(pos + 1).copied())
+}
+
+/// A piece of a lesson's body: compiled HTML, or the place of an activity.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Segment {
+    Html(String),
+    Activity(String),
+}
+
+const MARKER_START: &str = "<div data-activite=\"";
+const MARKER_END: &str = "\"></div>";
+
+/// Splits the compiled body at its `<div data-activite="ID"></div>` markers
+/// (the compiler writes them only at the top level of the body, never inside
+/// a list or a callout, so every HTML piece is a sequence of whole blocks).
+pub fn split_activities(html: &str) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(start) = rest.find(MARKER_START) {
+        let after = &rest[start + MARKER_START.len()..];
+        let Some(end) = after.find(MARKER_END) else { break };
+        let before = &rest[..start];
+        if !before.trim().is_empty() {
+            out.push(Segment::Html(before.to_string()));
+        }
+        out.push(Segment::Activity(unescape_id(&after[..end])));
+        rest = &after[end + MARKER_END.len()..];
+    }
+    if !rest.trim().is_empty() {
+        out.push(Segment::Html(rest.to_string()));
+    }
+    out
+}
+
+fn unescape_id(s: &str) -> String {
+    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&")
+}
+
+/// Makes the compiler's app-relative URLs (`href="lecon/ID"`,
+/// `src="lecons/images/…"`) start from the app's base path (`""` or
+/// `"/communs"`), so they work from any page's address.
+pub fn rebase_urls(html: &str, base: &str) -> String {
+    html.replace("href=\"lecon/", &format!("href=\"{base}/lecon/"))
+        .replace("src=\"lecons/", &format!("src=\"{base}/lecons/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lesson::model::CrcnRef;
+
+    fn lesson(id: &str, module: &str, order: u32, audience: Audience, crcn: &[&str], emi: &[&str], kw: &[&str]) -> LessonSummary {
+        LessonSummary {
+            id: id.into(),
+            title: format!("Leçon {id}"),
+            summary: "Un résumé".into(),
+            module: module.into(),
+            order,
+            keywords: kw.iter().map(|s| s.to_string()).collect(),
+            audience,
+            duration: 20,
+            crcn: crcn.iter().map(|c| CrcnRef { code: c.to_string(), level: 2 }).collect(),
+            emi: emi.iter().map(|s| s.to_string()).collect(),
+            activity_count: 0,
+            activities: vec![],
+        }
+    }
+
+    fn index() -> LessonIndex {
+        LessonIndex {
+            lessons: vec![
+                lesson("b", "m1", 2, Audience::Cycle4, &["2.2"], &["EMI3.2"], &["Licence"]),
+                lesson("a", "m1", 1, Audience::Cycle3, &["3.3"], &[], &["Droit d’auteur"]),
+                lesson("c", "m2", 1, Audience::Lycee, &["2.2", "3.3"], &["EMI4"], &["Wikimédia"]),
+            ],
+            modules: vec![
+                Module { id: "m1".into(), theme: "t1".into(), title: "M1".into(), summary: String::new() },
+                Module { id: "m2".into(), theme: "t2".into(), title: "M2".into(), summary: String::new() },
+                Module { id: "vide".into(), theme: "t1".into(), title: "Vide".into(), summary: String::new() },
+            ],
+            themes: vec![Theme { id: "t1".into(), title: "T1".into() }, Theme { id: "t2".into(), title: "T2".into() }],
+        }
+    }
+
+    fn ids(groups: &[ThemeGroup]) -> Vec<Vec<Vec<String>>> {
+        groups
+            .iter()
+            .map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.id.clone()).collect()).collect())
+            .collect()
+    }
+
+    #[test]
+    fn filters() {
+        let idx = index();
+        let cases: &[(Filter, &[&str])] = &[
+            (Filter::default(), &["a", "b", "c"]),
+            (Filter { audience: Some(Audience::Cycle4), ..Default::default() }, &["b"]),
+            (Filter { competence: Some("3.3".into()), ..Default::default() }, &["a", "c"]),
+            (Filter { competence: Some("EMI3".into()), ..Default::default() }, &["b"]),
+            (Filter { competence: Some("EMI4".into()), ..Default::default() }, &["c"]),
+            (Filter { query: "licence".into(), ..Default::default() }, &["b"]),
+            (Filter { query: "WIKIMEDIA".into(), ..Default::default() }, &["c"]),
+            (Filter { query: "droit d'auteur".into(), ..Default::default() }, &["a"]),
+            (Filter { query: "leçon résumé".into(), ..Default::default() }, &["a", "b", "c"]),
+            (Filter { query: "introuvable".into(), ..Default::default() }, &[]),
+            (Filter { audience: Some(Audience::Lycee), competence: Some("2.2".into()), query: "lecon".into() }, &["c"]),
+        ];
+        for (f, want) in cases {
+            let got: Vec<&str> = idx.lessons.iter().filter(|l| f.matches(l)).map(|l| l.id.as_str()).collect();
+            let mut got = got;
+            got.sort();
+            assert_eq!(&got, want, "{f:?}");
+            assert_eq!(count(&idx, f), want.len());
+        }
+    }
+
+    #[test]
+    fn groups_by_theme_and_module_in_order_without_empty_ones() {
+        let idx = index();
+        assert_eq!(ids(&group(&idx, &Filter::default())), vec![vec![vec!["a", "b"]], vec![vec!["c"]]]);
+        let f = Filter { audience: Some(Audience::Lycee), ..Default::default() };
+        let g = group(&idx, &f);
+        assert_eq!(g.len(), 1);
+        assert_eq!(g[0].theme.id, "t2");
+    }
+
+    #[test]
+    fn query_round_trip() {
+        let f = Filter { audience: Some(Audience::Cycle4), competence: Some("2.2".into()), query: "droit d’auteur".into() };
+        let q = f.to_query();
+        assert!(q.starts_with("public=cycle4&competence=2.2&q=droit+d%E2%80%99auteur"), "{q}");
+        assert_eq!(Filter::default().to_query(), "");
+        let params = [("public", "cycle4"), ("competence", "2.2"), ("q", "droit d’auteur")];
+        let back = Filter::from_params(|k| params.iter().find(|(n, _)| *n == k).map(|(_, v)| *v));
+        assert_eq!(back, f);
+    }
+
+    #[test]
+    fn hostile_params_are_ignored() {
+        let params = [("public", "cycle9"), ("competence", "<script>"), ("q", &*"x".repeat(500))];
+        let f = Filter::from_params(|k| params.iter().find(|(n, _)| *n == k).map(|(_, v)| *v));
+        assert_eq!(f.audience, None);
+        assert_eq!(f.competence, None);
+        assert_eq!(f.query.chars().count(), 100);
+    }
+
+    #[test]
+    fn neighbours_in_a_module() {
+        let idx = index();
+        let (p, n) = neighbours(&idx, "a");
+        assert_eq!((p.map(|l| l.id.as_str()), n.map(|l| l.id.as_str())), (None, Some("b")));
+        let (p, n) = neighbours(&idx, "b");
+        assert_eq!((p.map(|l| l.id.as_str()), n.map(|l| l.id.as_str())), (Some("a"), None));
+        assert_eq!(neighbours(&idx, "c"), (None, None));
+        assert_eq!(neighbours(&idx, "nope"), (None, None));
+    }
+
+    #[test]
+    fn splits_at_activity_markers() {
+        let cases: &[(&str, Vec<Segment>)] = &[
+            ("<p>a</p>", vec![Segment::Html("<p>a</p>".into())]),
+            (
+                "<p>a</p>\n<div data-activite=\"q1\"></div>\n<p>b</p>\n<div data-activite=\"q2\"></div>\n",
+                vec![
+                    Segment::Html("<p>a</p>\n".into()),
+                    Segment::Activity("q1".into()),
+                    Segment::Html("\n<p>b</p>\n".into()),
+                    Segment::Activity("q2".into()),
+                ],
+            ),
+            ("<div data-activite=\"x\"></div>", vec![Segment::Activity("x".into())]),
+            ("<div data-activite=\"broken", vec![Segment::Html("<div data-activite=\"broken".into())]),
+            ("", vec![]),
+        ];
+        for (html, want) in cases {
+            assert_eq!(&split_activities(html), want, "{html}");
+        }
+    }
+
+    #[test]
+    fn rebases_app_relative_urls() {
+        let html = "<a href=\"lecon/droit-auteur\" data-lecon=\"droit-auteur\">x</a><img src=\"lecons/images/a.svg\" alt=\"\"><a href=\"https://ex.org/lecon/\">y</a>";
+        let out = rebase_urls(html, "/communs");
+        assert!(out.contains("href=\"/communs/lecon/droit-auteur\""));
+        assert!(out.contains("src=\"/communs/lecons/images/a.svg\""));
+        assert!(out.contains("href=\"https://ex.org/lecon/\""));
+        assert_eq!(rebase_urls("<a href=\"lecon/x\">", ""), "<a href=\"/lecon/x\">");
+    }
+}

@@ -1,0 +1,259 @@
+//! `/lecon/<id>`: one lesson as a course page — header (audience, duration,
+//! objectives, competences), table of contents, the text with its activities
+//! in place, « À retenir », sources, licence and credits, the learner's
+//! progress (resume, mark as done) and the neighbours in the module. The text
+//! was compiled and sanitised at build time; it is inserted as HTML, split at
+//! the activity markers so each activity is a live component.
+
+use std::sync::Arc;
+
+use communs_core::catalogue::{self, Segment};
+use communs_core::lesson::model::CompiledLesson;
+use communs_core::storage::LessonStatus;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_params_map;
+use wasm_bindgen::JsCast;
+
+use crate::activities::ActivityView;
+use crate::content::{load_lesson, use_catalogue};
+use crate::i18n::lessons::{self as lm, LessonMsg};
+use crate::i18n::t;
+use crate::pages::catalogue::{CompetenceChips, ContentProblem, StatusBadge};
+use crate::platform;
+use crate::storage::use_storage;
+
+#[component]
+pub fn Lesson() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.get().get("id").unwrap_or_default());
+    let lesson = LocalResource::new(move || {
+        let id = id.get();
+        async move { load_lesson(&id).await }
+    });
+    view! {
+        <div class="page page-lecon">
+            {move || match lesson.get() {
+                None => view! { <p class="chargement" role="status">{t(LessonMsg::Loading)}</p> }.into_any(),
+                Some(Err(e)) => {
+                    platform::set_title(crate::i18n::Msg::NotFoundTitle);
+                    view! { <ContentProblem error=e/> }.into_any()
+                }
+                Some(Ok(l)) => view! { <LessonPage lesson=l/> }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
+    platform::set_dynamic_title(&lesson.title);
+    let storage = use_storage();
+    let base = platform::base_path();
+    let id = lesson.id.clone();
+
+    // Opening a lesson starts it (never downgrades a finished one).
+    {
+        let id = id.clone();
+        Effect::new(move |_| {
+            if storage.current_profile().is_some() && untrack(|| storage.lesson_status(&id)).is_none() {
+                storage.set_progress(&id, LessonStatus::InProgress, 0);
+            }
+        });
+    }
+
+    // Where to resume: the first activity after the last one answered.
+    let activity_ids: Vec<String> = lesson.activities.iter().map(|a| a.id.clone()).collect();
+    let resume_target = {
+        let id = id.clone();
+        let ids = activity_ids.clone();
+        Memo::new(move |_| {
+            let answered: Vec<bool> = ids.iter().map(|a| !storage.attempts_for(&id, a).is_empty()).collect();
+            let last = answered.iter().rposition(|x| *x)?;
+            let next = (last + 1).min(ids.len().saturating_sub(1));
+            Some(ids.get(next)?.clone())
+        })
+    };
+    // Keep the stored position in step with the answers (index of the next activity).
+    {
+        let id = id.clone();
+        let ids = activity_ids.clone();
+        Effect::new(move |_| {
+            if let Some(target) = resume_target.get() {
+                let pos = ids.iter().position(|a| *a == target).unwrap_or(0) as u32;
+                let status = untrack(|| storage.lesson_status(&id));
+                if status == Some(LessonStatus::InProgress) && untrack(|| storage.lesson_position(&id)) != Some(pos) {
+                    storage.set_progress(&id, LessonStatus::InProgress, pos);
+                }
+            }
+        });
+    }
+
+    let status = {
+        let id = id.clone();
+        Signal::derive(move || storage.lesson_status(&id))
+    };
+    let segments = catalogue::split_activities(&catalogue::rebase_urls(&lesson.html, &base));
+    let body = segments
+        .into_iter()
+        .map(|seg| match seg {
+            Segment::Html(html) => view! { <div class="lecon-bloc" inner_html=html></div> }.into_any(),
+            Segment::Activity(aid) => match lesson.activity(&aid) {
+                Some(a) => view! { <ActivityView lesson=id.clone() activity=a.clone()/> }.into_any(),
+                None => view! { <p class="alerte">{t(LessonMsg::ActivityMissing)}</p> }.into_any(),
+            },
+        })
+        .collect_view();
+
+    let on_done = {
+        let id = id.clone();
+        let n = activity_ids.len() as u32;
+        move |_| storage.set_progress(&id, LessonStatus::Done, n)
+    };
+    let has_profile = move || storage.current_profile().is_some();
+    let module_title = {
+        let module = lesson.module.clone();
+        move || {
+            use_catalogue().get().and_then(|r| r.ok()).and_then(|idx| idx.modules.iter().find(|m| m.id == module).map(|m| m.title.clone()))
+        }
+    };
+    let neighbours = {
+        let id = id.clone();
+        move || {
+            let idx = use_catalogue().get().and_then(|r| r.ok())?;
+            let (p, n) = catalogue::neighbours(&idx, &id);
+            Some((p.map(|l| (l.id.clone(), l.title.clone())), n.map(|l| (l.id.clone(), l.title.clone()))))
+        }
+    };
+
+    view! {
+        <article class="lecon" data-testid="lecon" data-lecon=id.clone()>
+            <nav class="fil-ariane" aria-label=t(LessonMsg::Breadcrumb)>
+                <A href=platform::href("/parcours")>{t(LessonMsg::NavCatalogue)}</A>
+                {move || module_title().map(|m| view! { <span aria-hidden="true">" › "</span><span>{m}</span> })}
+            </nav>
+            <header class="lecon-entete">
+                <h1 id="lecon-titre">{lesson.title.clone()}</h1>
+                <p class="chapeau">{lesson.summary.clone()}</p>
+                <ul class="meta">
+                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{lesson.audience.label()}</li>
+                    <li>{t(LessonMsg::DurationLabel)}"\u{a0}: "{lm::minutes(lesson.duration)}</li>
+                    <li>{lm::activities(lesson.activities.len())}</li>
+                </ul>
+                <CompetenceChips crcn=lesson.crcn.clone()/>
+                <StatusBadge status=status/>
+            </header>
+
+            {(!lesson.objectives.is_empty()).then(|| view! {
+                <section class="objectifs" aria-labelledby="objectifs-titre">
+                    <h2 id="objectifs-titre">{t(LessonMsg::ObjectivesTitle)}</h2>
+                    <ul>{lesson.objectives.iter().map(|o| view! { <li>{o.clone()}</li> }).collect_view()}</ul>
+                </section>
+            })}
+
+            {move || {
+                let target = resume_target.get()?;
+                (status.get() == Some(LessonStatus::InProgress)).then(|| {
+                    let on_resume = move |_| platform::scroll_to_and_focus(&format!("activite-{target}"));
+                    view! {
+                        <p class="reprendre">
+                            <button type="button" class="bouton" data-testid="reprendre" on:click=on_resume>
+                                {t(LessonMsg::Resume)}
+                            </button>
+                        </p>
+                    }
+                })
+            }}
+
+            <Toc lesson=lesson.clone()/>
+
+            <div class="lecon-corps" data-testid="lecon-corps">{body}</div>
+
+            {(!lesson.a_retenir.is_empty()).then(|| view! {
+                <section class="a-retenir" aria-labelledby="a-retenir-titre" data-testid="a-retenir">
+                    <h2 id="a-retenir-titre">{t(LessonMsg::SummaryTitle)}</h2>
+                    {lesson.a_retenir.iter().map(|h| view! { <div class="a-retenir-bloc" inner_html=catalogue::rebase_urls(h, &base)></div> }).collect_view()}
+                </section>
+            })}
+
+            <section class="progression" aria-label=t(LessonMsg::MarkDone)>
+                {move || if status.get() == Some(LessonStatus::Done) {
+                    view! { <p class="termine" data-testid="lecon-terminee"><span aria-hidden="true">"✓ "</span>{t(LessonMsg::MarkedDone)}</p> }.into_any()
+                } else if has_profile() {
+                    view! { <button type="button" class="bouton" data-testid="marquer-terminee" on:click=on_done.clone()>{t(LessonMsg::MarkDone)}</button> }.into_any()
+                } else {
+                    view! { <p><A href=platform::href("/profils")>{t(LessonMsg::DoneNoProfile)}</A></p> }.into_any()
+                }}
+                <button type="button" class="bouton-secondaire" on:click=|_| platform::print()>{t(LessonMsg::Print)}</button>
+            </section>
+
+            <section class="sources" aria-labelledby="sources-titre">
+                <h2 id="sources-titre">{t(LessonMsg::SourcesTitle)}</h2>
+                <ul>
+                    {lesson.sources.iter().map(|s| {
+                        let label = match (&s.reference, &s.url) {
+                            (Some(r), _) if r != &s.title => format!("{} ({r})", s.title),
+                            _ => s.title.clone(),
+                        };
+                        match s.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
+                            Some(url) => view! {
+                                <li><a href=url class="lien-externe" target="_blank" rel="noopener noreferrer">{label}<span class="sr-only">" (nouvel onglet, quitte Communs)"</span></a></li>
+                            }.into_any(),
+                            None => view! { <li>{label}</li> }.into_any(),
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+
+            <section class="credits" aria-labelledby="credits-titre">
+                <h2 id="credits-titre">{t(LessonMsg::CreditsTitle)}</h2>
+                <p>{t(LessonMsg::LicenceLabel)}"\u{a0}: "{lesson.licence.clone()}</p>
+                {(!lesson.authors.is_empty()).then(|| view! { <p>{t(LessonMsg::AuthorsLabel)}"\u{a0}: "{lesson.authors.join(", ")}</p> })}
+                {(!lesson.credits.is_empty()).then(|| view! {
+                    <p>{t(LessonMsg::ImageCreditsLabel)}"\u{a0}:"</p>
+                    <ul>{lesson.credits.iter().map(|c| view! {
+                        <li>{format!("{} — {} — {} — {}", if c.alt.is_empty() { c.src.rsplit('/').next().unwrap_or("") } else { c.alt.as_str() }, c.author, c.licence, c.source)}</li>
+                    }).collect_view()}</ul>
+                })}
+            </section>
+
+            <nav class="voisines" aria-label=t(LessonMsg::NavCatalogue)>
+                {move || neighbours().map(|(p, n)| view! {
+                    {p.map(|(pid, title)| view! { <A href=platform::href(&format!("/lecon/{pid}")) attr:class="voisine precedente" attr:rel="prev"><span class="voisine-sens">{t(LessonMsg::Previous)}</span>" "{title}</A> })}
+                    {n.map(|(nid, title)| view! { <A href=platform::href(&format!("/lecon/{nid}")) attr:class="voisine suivante" attr:rel="next"><span class="voisine-sens">{t(LessonMsg::Next)}</span>" "{title}</A> })}
+                })}
+            </nav>
+        </article>
+    }
+}
+
+/// The table of contents: links that move the view and the keyboard focus to
+/// the section (the router is left out: only the fragment changes).
+#[component]
+fn Toc(lesson: Arc<CompiledLesson>) -> impl IntoView {
+    let sections: Vec<_> = lesson.sections.iter().filter(|s| s.level <= 3).cloned().collect();
+    (!sections.is_empty()).then(|| {
+        let on_click = |ev: leptos::ev::MouseEvent| {
+            let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[data-section]").ok().flatten()) else {
+                return;
+            };
+            if let Some(id) = a.get_attribute("data-section") {
+                ev.prevent_default();
+                platform::scroll_to_and_focus(&id);
+                platform::set_fragment(&id);
+            }
+        };
+        view! {
+            <nav class="sommaire" aria-labelledby="sommaire-titre" data-testid="sommaire" on:click=on_click>
+                <h2 id="sommaire-titre">{t(LessonMsg::TocTitle)}</h2>
+                <ol>
+                    {sections.into_iter().map(|s| view! {
+                        <li class=format!("sommaire-niveau-{}", s.level)>
+                            <a href=format!("#{}", s.id) data-section=s.id.clone()>{s.title.clone()}</a>
+                        </li>
+                    }).collect_view()}
+                </ol>
+            </nav>
+        }
+    })
+}

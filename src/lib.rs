@@ -5,10 +5,14 @@
 //! comes from the message catalogue in [`i18n`]. The app reads the clock, the
 //! URL and (later) storage, then hands plain values to `communs-core`.
 
+pub mod activities;
 pub mod app;
+pub mod components;
+pub mod content;
 pub mod i18n;
 pub mod pages;
 pub mod platform;
+pub mod storage;
 
 /// Mounts the app into `<body>` and removes the start-up notice left by `boot.js`.
 pub fn start() {

@@ -17,7 +17,7 @@ pub fn ProfileBadge() -> impl IntoView {
         <div class="badge-profil" data-testid="profil-actuel">
             {move || match storage.current_profile() {
                 Some(p) => view! {
-                    <A href="/profils" attr:class="badge-lien">
+                    <A href=crate::platform::href("/profils") attr:class="badge-lien">
                         <Avatar colour=p.colour avatar=p.avatar/>
                         <span class="sr-only">{t(ProfileMsg::CurrentPrefix)}</span>
                         <span class="badge-nom" data-testid="profil-actuel-nom">{p.pseudonym.clone()}</span>
@@ -26,7 +26,7 @@ pub fn ProfileBadge() -> impl IntoView {
                 .into_any(),
                 None => view! {
                     <span class="badge-aucun">{t(ProfileMsg::BadgeNoProfile)}</span>
-                    <A href="/profils" attr:class="badge-lien badge-creer">{t(ProfileMsg::BadgeCreate)}</A>
+                    <A href=crate::platform::href("/profils") attr:class="badge-lien badge-creer">{t(ProfileMsg::BadgeCreate)}</A>
                 }
                 .into_any(),
             }}

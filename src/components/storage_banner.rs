@@ -92,7 +92,7 @@ pub fn StorageBanner() -> impl IntoView {
                             let n = state.with(|s| s.unsaved);
                             (n > 0).then(|| view! { <p>{t(ProfileMsg::BannerUnsaved)}{n}</p> })
                         }}
-                        <p><A href="/profils">{t(ProfileMsg::BannerManageProfiles)}</A></p>
+                        <p><A href=crate::platform::href("/profils")>{t(ProfileMsg::BannerManageProfiles)}</A></p>
                     </div>
                 </Show>
                 <Show when=failed>

@@ -16,6 +16,7 @@ pub enum ProfileMsg {
     CurrentMarker,
     CurrentPrefix,
     Choose,
+    Detail,
     Edit,
     Delete,
     ColourLabel,
@@ -44,6 +45,7 @@ pub enum ProfileMsg {
     LastExportLabel,
     LastExportNever,
     ExportButton,
+    ExportThis,
     ExportNoProfile,
     Exported,
     ImportTitle,
@@ -51,6 +53,7 @@ pub enum ProfileMsg {
     ImportLabel,
     ImportTooBig,
     ImportUnreadable,
+    ImportChoose,
     StorageTitle,
     QuotaUsedLabel,
     Persisted,
@@ -65,6 +68,7 @@ pub enum ProfileMsg {
     TeacherBuild,
     TeacherNoFiles,
     TeacherDone,
+    TeacherNoValid,
     BannerMemoryTitle,
     BannerMemory,
     BannerOpenNewTab,
@@ -97,6 +101,7 @@ impl ProfileMsg {
         ProfileMsg::CurrentMarker,
         ProfileMsg::CurrentPrefix,
         ProfileMsg::Choose,
+        ProfileMsg::Detail,
         ProfileMsg::Edit,
         ProfileMsg::Delete,
         ProfileMsg::ColourLabel,
@@ -125,6 +130,7 @@ impl ProfileMsg {
         ProfileMsg::LastExportLabel,
         ProfileMsg::LastExportNever,
         ProfileMsg::ExportButton,
+        ProfileMsg::ExportThis,
         ProfileMsg::ExportNoProfile,
         ProfileMsg::Exported,
         ProfileMsg::ImportTitle,
@@ -132,6 +138,7 @@ impl ProfileMsg {
         ProfileMsg::ImportLabel,
         ProfileMsg::ImportTooBig,
         ProfileMsg::ImportUnreadable,
+        ProfileMsg::ImportChoose,
         ProfileMsg::StorageTitle,
         ProfileMsg::QuotaUsedLabel,
         ProfileMsg::Persisted,
@@ -146,6 +153,7 @@ impl ProfileMsg {
         ProfileMsg::TeacherBuild,
         ProfileMsg::TeacherNoFiles,
         ProfileMsg::TeacherDone,
+        ProfileMsg::TeacherNoValid,
         ProfileMsg::BannerMemoryTitle,
         ProfileMsg::BannerMemory,
         ProfileMsg::BannerOpenNewTab,
@@ -174,20 +182,21 @@ impl Text for ProfileMsg {
             NavProfiles => "Profils",
             PageTitle => "Profils",
             Intro => "Un profil garde ta progression dans ce navigateur, sous un pseudonyme. Chaque élève qui utilise cet ordinateur peut avoir le sien.",
-            SharedWarning => "Sur un ordinateur partagé, les profils ne sont pas protégés les uns des autres : toute personne qui utilise ce navigateur peut les ouvrir, les modifier ou les supprimer.",
+            SharedWarning => "Sur un ordinateur partagé, les profils ne sont pas protégés les uns des autres\u{a0}: toute personne qui utilise ce navigateur peut les ouvrir, les modifier ou les supprimer.",
             ListTitle => "Les profils de ce navigateur",
-            NoProfiles => "Aucun profil pour l’instant : crée le tien ci-dessous.",
+            NoProfiles => "Aucun profil pour l’instant\u{a0}: crée le tien ci-dessous.",
             CurrentMarker => "profil actuel",
             CurrentPrefix => "Profil actuel\u{a0}: ",
             Choose => "Choisir",
+            Detail => "Détails du profil",
             Edit => "Modifier",
             Delete => "Supprimer",
             ColourLabel => "couleur",
             AvatarLabel => "avatar",
             CreateTitle => "Créer un profil",
             PseudonymLabel => "Pseudonyme",
-            PseudonymHint => "Choisis un pseudonyme plutôt que ton vrai nom : un animal, une couleur, un mot que tu aimes (40 caractères au plus).",
-            RealNameAdvice => "Ce pseudonyme ressemble à un vrai prénom suivi d’un nom : choisis plutôt un pseudonyme qui ne permet pas de te reconnaître.",
+            PseudonymHint => "Choisis un pseudonyme plutôt que ton vrai nom\u{a0}: un animal, une couleur, un mot que tu aimes (40 caractères au plus).",
+            RealNameAdvice => "Ce pseudonyme ressemble à un vrai prénom suivi d’un nom\u{a0}: choisis plutôt un pseudonyme qui ne permet pas de te reconnaître.",
             ColourLegend => "Couleur",
             AvatarLegend => "Avatar",
             CreateButton => "Créer le profil",
@@ -201,34 +210,37 @@ impl Text for ProfileMsg {
             DeleteDialogText => "Toute la progression de ce profil sera effacée de ce navigateur. Exporte-la avant si tu veux la garder. Pour confirmer, recopie le pseudonyme du profil.",
             DeleteConfirmLabel => "Pseudonyme à recopier",
             DeleteConfirmButton => "Supprimer définitivement",
-            DeleteMismatch => "Le pseudonyme recopié ne correspond pas : rien n’a été supprimé.",
+            DeleteMismatch => "Le pseudonyme recopié ne correspond pas\u{a0}: rien n’a été supprimé.",
             Deleted => "Le profil et sa progression ont été effacés.",
             SaveTitle => "Sauvegarder ta progression",
-            SaveText => "Les navigateurs et les ordinateurs de l’école effacent parfois leurs données. Télécharge une sauvegarde de temps en temps et garde le fichier (clé USB, ENT) : tu pourras l’importer sur un autre ordinateur.",
+            SaveText => "Les navigateurs et les ordinateurs de l’école effacent parfois leurs données. Télécharge une sauvegarde de temps en temps et garde le fichier (clé USB, ENT)\u{a0}: tu pourras l’importer sur un autre ordinateur.",
             LastExportLabel => "Dernière sauvegarde\u{a0}: ",
             LastExportNever => "jamais",
             ExportButton => "Télécharger ma sauvegarde",
+            ExportThis => "Télécharger la sauvegarde",
             ExportNoProfile => "Choisis ou crée d’abord un profil.",
-            Exported => "Sauvegarde téléchargée : garde ce fichier en lieu sûr.",
+            Exported => "Sauvegarde téléchargée\u{a0}: garde ce fichier en lieu sûr.",
             ImportTitle => "Importer une sauvegarde",
-            ImportText => "Les réponses du fichier s’ajoutent à celles du profil qui porte le même identifiant, ou créent ce profil : rien n’est remplacé.",
+            ImportText => "Les réponses du fichier s’ajoutent à celles du profil qui porte le même identifiant, ou créent ce profil\u{a0}: rien n’est remplacé.",
             ImportLabel => "Fichier de sauvegarde (.json)",
-            ImportTooBig => "Ce fichier est trop volumineux pour être une sauvegarde de Communs : rien n’a été modifié.",
-            ImportUnreadable => "Ce fichier n’a pas pu être lu : rien n’a été modifié.",
+            ImportTooBig => "Ce fichier est trop volumineux pour être une sauvegarde de Communs\u{a0}: rien n’a été modifié.",
+            ImportUnreadable => "Ce fichier n’a pas pu être lu\u{a0}: rien n’a été modifié.",
+            ImportChoose => "Choisis d’abord un fichier.",
             StorageTitle => "Espace de stockage",
             QuotaUsedLabel => "Espace utilisé\u{a0}: ",
             Persisted => "Ce navigateur s’est engagé à ne pas effacer ces données de lui-même.",
-            NotPersisted => "Ce navigateur peut effacer ces données s’il manque de place : pense à télécharger des sauvegardes.",
-            MemoryNote => "Les données restent en mémoire seulement : elles seront perdues en fermant l’onglet.",
+            NotPersisted => "Ce navigateur peut effacer ces données s’il manque de place\u{a0}: pense à télécharger des sauvegardes.",
+            MemoryNote => "Les données restent en mémoire seulement\u{a0}: elles seront perdues en fermant l’onglet.",
             QuarantineTitle => "Données mises de côté",
-            QuarantineText => "Des données illisibles ont été trouvées dans ce navigateur. Elles n’ont pas été effacées : tu peux les télécharger pour les montrer à une personne qui saura les lire.",
+            QuarantineText => "Des données illisibles ont été trouvées dans ce navigateur. Elles n’ont pas été effacées\u{a0}: tu peux les télécharger pour les montrer à une personne qui saura les lire.",
             QuarantineDownload => "Télécharger les données mises de côté",
             TeacherTitle => "Espace enseignant",
-            TeacherText => "Rassemblez les sauvegardes de vos élèves (fichiers .json) en un seul fichier de classe. Tout se passe dans ce navigateur : aucun fichier n’est envoyé.",
+            TeacherText => "Rassemblez les sauvegardes de vos élèves (fichiers .json) en un seul fichier de classe. Tout se passe dans ce navigateur\u{a0}: aucun fichier n’est envoyé.",
             TeacherFilesLabel => "Sauvegardes des élèves (plusieurs fichiers possibles)",
             TeacherBuild => "Créer le fichier de classe",
             TeacherNoFiles => "Choisissez d’abord au moins une sauvegarde d’élève.",
-            TeacherDone => "Fichier de classe téléchargé.",
+            TeacherNoValid => "Aucun de ces fichiers n’est une sauvegarde de Communs valide\u{a0}: aucun fichier de classe n’a été créé.",
+            TeacherDone => "Fichier de classe téléchargé\u{a0}: ",
             BannerMemoryTitle => "Tes réponses ne seront pas gardées",
             BannerMemory => "Ce navigateur ne laisse pas Communs enregistrer de données (navigation privée, stockage désactivé ou page intégrée dans une autre). Tu peux travailler, mais tout sera perdu en fermant l’onglet.",
             BannerOpenNewTab => "Ouvrir dans un nouvel onglet",
@@ -236,17 +248,17 @@ impl Text for ProfileMsg {
             BannerCorrupt => "Au démarrage, Communs a trouvé des données qu’il ne sait pas lire. Elles n’ont pas été effacées, et le reste de la progression est intact.",
             BannerReadOnlyTitle => "Lecture seule",
             BannerFullTitle => "Stockage plein",
-            BannerFull => "Il n’y a plus de place pour enregistrer : ta dernière action n’a pas été enregistrée et rien n’a été modifié. Télécharge ta sauvegarde, puis supprime les anciens profils déjà sauvegardés.",
+            BannerFull => "Il n’y a plus de place pour enregistrer\u{a0}: ta dernière action n’a pas été enregistrée et rien n’a été modifié. Télécharge ta sauvegarde, puis supprime les anciens profils déjà sauvegardés.",
             BannerManageProfiles => "Gérer les profils",
             BannerUnsaved => "Réponses en attente d’enregistrement\u{a0}: ",
-            BannerWriteFailed => "Le navigateur a refusé un enregistrement : rien n’a été modifié.",
+            BannerWriteFailed => "Le navigateur a refusé un enregistrement\u{a0}: rien n’a été modifié.",
             BannerDetails => "Détails",
-            ErrorFull => "Stockage plein : rien n’a été enregistré. Télécharge ta sauvegarde, puis supprime les anciens profils déjà sauvegardés.",
-            ErrorWriteFailed => "Le navigateur a refusé l’enregistrement : rien n’a été modifié.",
+            ErrorFull => "Stockage plein\u{a0}: rien n’a été enregistré. Télécharge ta sauvegarde, puis supprime les anciens profils déjà sauvegardés.",
+            ErrorWriteFailed => "Le navigateur a refusé l’enregistrement\u{a0}: rien n’a été modifié.",
             BadgeNoProfile => "Aucun profil",
             BadgeCreate => "Créer un profil",
             ReminderTitle => "Pense à ta sauvegarde",
-            ReminderText => "Tu n’as pas téléchargé de sauvegarde depuis un moment : les ordinateurs de l’école effacent parfois leurs données.",
+            ReminderText => "Tu n’as pas téléchargé de sauvegarde depuis un moment\u{a0}: les ordinateurs de l’école effacent parfois leurs données.",
         }
     }
 }
@@ -307,11 +319,15 @@ pub fn file_problem(file: &str, message: &str) -> String {
     format!("{file}\u{a0}: {}", french_typography(message))
 }
 
-/// « Sauvegardes utilisées : 2 sur 3 fichiers. »
-pub fn class_summary(files: usize, rejected: usize) -> String {
-    let used = files - rejected.min(files);
-    let s = if files > 1 { "s" } else { "" };
-    format!("Sauvegardes utilisées\u{a0}: {used} sur {files} fichier{s}.")
+/// « Fichier de classe téléchargé : 3 élèves. »
+pub fn class_done(pupils: usize) -> String {
+    let s = if pupils > 1 { "s" } else { "" };
+    format!("{}{pupils} élève{s}.", ProfileMsg::TeacherDone.fr())
+}
+
+/// « avatar renard, couleur bleu ciel »
+pub fn look(avatar: &str, colour: &str) -> String {
+    format!("avatar {avatar}, couleur {colour}")
 }
 
 /// Text from `core` (plain apostrophes and spaces) in French typography:
@@ -341,7 +357,7 @@ mod tests {
             french_typography("Sauvegarde invalide : l'index « x » ?"),
             "Sauvegarde invalide\u{a0}: l’index «\u{a0}x\u{a0}»\u{202f}?"
         );
-        assert_eq!(class_summary(1, 0), "Sauvegardes utilisées\u{a0}: 1 sur 1 fichier.");
-        assert_eq!(class_summary(3, 1), "Sauvegardes utilisées\u{a0}: 2 sur 3 fichiers.");
+        assert_eq!(class_done(1), "Fichier de classe téléchargé\u{a0}: 1 élève.");
+        assert_eq!(class_done(3), "Fichier de classe téléchargé\u{a0}: 3 élèves.");
     }
 }

@@ -1,0 +1,112 @@
+//! Browser tests of the storage module against the real `localStorage`
+//! (wasm-bindgen-test in headless Chromium): profiles survive a new start,
+//! answers are written after the next paint, corrupt data is set aside.
+//! Run by `cargo xtask test`; on the host this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use communs::storage::{provide_storage, use_storage, Mode, Storage};
+use communs_core::response::Response;
+use communs_core::storage::LessonStatus;
+use leptos::prelude::*;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn local() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+fn keys() -> Vec<String> {
+    let ls = local();
+    (0..ls.length().unwrap()).filter_map(|i| ls.key(i).unwrap()).collect()
+}
+
+/// A new start of the app: a fresh owner reading `localStorage` again.
+fn start() -> (Owner, Storage) {
+    let owner = Owner::new();
+    let storage = owner.with(|| {
+        provide_storage();
+        use_storage()
+    });
+    (owner, storage)
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[wasm_bindgen_test]
+async fn profiles_survive_a_new_start() {
+    local().clear().unwrap();
+    let (_owner, s) = start();
+    assert_eq!(s.state().mode, Mode::Local);
+    assert!(s.current_profile().is_none());
+    let a = s.create_profile("Renard bleu", 2, 0).expect("created");
+    let b = s.create_profile("Chat", 1, 1).expect("created");
+    assert_eq!(s.current_profile().map(|p| p.id), Some(b.clone()));
+    s.switch_profile(Some(&a)).unwrap();
+    s.rename_profile(&a, "Hibou malin").unwrap();
+    assert!(local().get_item("communs.meta").unwrap().unwrap().contains("Hibou malin"));
+
+    let (_owner2, again) = start();
+    let names: Vec<String> = again.profiles().into_iter().map(|p| p.pseudonym).collect();
+    assert_eq!(names, ["Hibou malin", "Chat"]);
+    assert_eq!(again.current_profile().map(|p| p.id), Some(a.clone()));
+    assert!(again.state().load_problems.is_empty());
+
+    again.delete_profile(&b).unwrap();
+    assert!(!local().get_item("communs.meta").unwrap().unwrap().contains("Chat"));
+}
+
+#[wasm_bindgen_test]
+async fn answers_are_written_after_the_next_paint() {
+    local().clear().unwrap();
+    let (_owner, s) = start();
+    assert!(!s.record_attempt("droit-auteur", "q1", Response::Bool(true), 100, 5), "no profile: nothing recorded");
+    s.create_profile("Tortue", 0, 3).unwrap();
+    assert!(s.record_attempt("droit-auteur", "q1", Response::Bool(true), 100, 5));
+    s.set_progress("droit-auteur", LessonStatus::Done, 4);
+    // Not yet: the feedback is painted first.
+    assert!(keys().iter().all(|k| !k.starts_with("communs.p.")), "{:?}", keys());
+    assert!(s.attempts_for("droit-auteur", "q1").is_empty());
+    sleep(400).await;
+    assert!(keys().iter().any(|k| k.starts_with("communs.p.") && !k.ends_with(".progress")), "{:?}", keys());
+    assert_eq!(s.attempts_for("droit-auteur", "q1").len(), 1);
+    assert_eq!(s.lesson_status("droit-auteur"), Some(LessonStatus::Done));
+    assert_eq!(s.lesson_position("droit-auteur"), Some(4));
+    // « Terminée » never goes back.
+    s.set_progress("droit-auteur", LessonStatus::InProgress, 1);
+    sleep(400).await;
+    assert_eq!(s.lesson_status("droit-auteur"), Some(LessonStatus::Done));
+    // Shuffle seeds differ per activity and are stable.
+    assert_ne!(s.seed_for("droit-auteur", "q1"), s.seed_for("droit-auteur", "q2"));
+    assert_eq!(s.seed_for("droit-auteur", "q1"), s.seed_for("droit-auteur", "q1"));
+    assert_eq!(s.device_responses("droit-auteur", "q1"), vec![Response::Bool(true)]);
+
+    // A new start reads the answer back.
+    let (_owner2, again) = start();
+    assert_eq!(again.attempts().len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn corrupt_values_are_set_aside_not_deleted() {
+    local().clear().unwrap();
+    local().set_item("communs.p.zz", "valeur étrangère").unwrap();
+    local().set_item("autre", "intact").unwrap();
+    let (_owner, s) = start();
+    let state = s.state();
+    assert_eq!(state.newly_quarantined, 1);
+    assert!(!state.load_problems.is_empty());
+    assert_eq!(local().get_item("communs.p.zz").unwrap(), None);
+    let aside: Vec<String> = keys().into_iter().filter(|k| k.starts_with("communs.q.")).collect();
+    assert_eq!(aside.len(), 1);
+    assert!(local().get_item(&aside[0]).unwrap().unwrap().contains("valeur étrangère"));
+    assert!(s.quarantine_document().contains("valeur étrangère"));
+    assert_eq!(local().get_item("autre").unwrap().as_deref(), Some("intact"));
+}

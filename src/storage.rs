@@ -326,7 +326,7 @@ impl Storage {
         else {
             return;
         };
-        leptos::task::spawn_local(async move {
+        wasm_bindgen_futures::spawn_local(async move {
             let persisted = match manager.persisted() {
                 Ok(p) => wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_bool()),
                 Err(_) => None,

@@ -12,6 +12,13 @@
   var a = document.createElement('a');
   a.href = root;
   document.documentElement.setAttribute('data-base', a.pathname);
+  // The app changes the address without reloading: pin the head's relative
+  // links (icon, manifest) to absolute URLs so they do not re-resolve from
+  // the new address under a sub-path.
+  var links = document.querySelectorAll('link[href]');
+  for (var i = 0; i < links.length; i++) {
+    links[i].setAttribute('href', links[i].href);
+  }
 
   function tooOld() {
     var msg = document.getElementById('demarrage-message');

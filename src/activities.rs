@@ -206,11 +206,14 @@ impl Ctx {
         let limit = u32::from(activity.attempts.max(1));
         let mut detail = match (&activity.kind, outcome.end) {
             _ if outcome.participation_only => String::new(),
-            (ActivityKind::Scenario { .. }, Some(_)) => am::scenario_end(outcome.score_percent),
-            _ => am::score(outcome.score_percent),
+            (ActivityKind::Scenario { .. }, Some(_)) => {
+                let best = if outcome.correct { ActivityMsg::ScenarioBestEnd } else { ActivityMsg::ScenarioNotBestEnd };
+                format!("{}. {}", am::scenario_end(outcome.score_percent), t(best))
+            }
+            _ => format!("{}.", am::score(outcome.score_percent)),
         };
         if !outcome.participation_only && !outcome.correct && tries < limit {
-            detail.push_str(". ");
+            detail.push(' ');
             detail.push_str(&am::tries_left(limit - tries));
         }
         let score_percent = outcome.score_percent;

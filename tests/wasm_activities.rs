@@ -243,7 +243,7 @@ async fn every_type_mounts_and_a_right_answer_is_announced() {
     // Participation views count the answer given here.
     assert!(text("t-so", "[data-testid=sondage-resultats]").contains("1 réponse sur 1"));
     let cloud: Vec<String> = q_all("t-nm", "[data-testid=nuage-liste] li").iter().map(|e| e.text_content().unwrap()).collect();
-    assert_eq!(cloud, vec!["partage — 2\u{a0}fois".to_string()]);
+    assert_eq!(cloud, vec!["Partage — 2\u{a0}fois".to_string()]);
     assert!(q(
         "t-nm",
         "[data-testid=nuage-mot]"
@@ -254,7 +254,7 @@ async fn every_type_mounts_and_a_right_answer_is_announced() {
     let cols = q_all("t-rm", "[data-testid=mur-categorie]");
     assert_eq!(cols[1].text_content().unwrap(), "En ligneUn wiki de classe");
     // Scenario: the feedback of each step and the end.
-    assert!(text("t-sc", "[data-testid=scenario-fin]").contains("100 sur 100"));
+    assert!(text("t-sc", "[data-testid=annonce]").contains("100 sur 100"));
 }
 
 #[wasm_bindgen_test]

@@ -100,9 +100,9 @@ pub(crate) struct CloudWord {
 
 /// Groups words by their normalised form (case, accents, spaces and
 /// typographic variants do not count), in alphabetical order of that form;
-/// each is shown as first written (spaces collapsed, lower case).
+/// each is shown in its most frequent spelling (spaces collapsed).
 pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<CloudWord> {
-    let mut map: BTreeMap<String, CloudWord> = BTreeMap::new();
+    let mut map: BTreeMap<String, (CloudWord, Vec<(String, usize)>)> = BTreeMap::new();
     let mine: Vec<String> = mine.iter().map(|w| normalize_answer(w)).collect();
     for r in responses {
         let Response::Texts(words) = r else { continue };
@@ -111,15 +111,28 @@ pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<Cl
             if key.is_empty() {
                 continue;
             }
-            let e = map.entry(key.clone()).or_insert_with(|| CloudWord {
-                shown: w.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase(),
-                count: 0,
-                mine: mine.contains(&key),
-            });
-            e.count += 1;
+            let spelling = w.split_whitespace().collect::<Vec<_>>().join(" ");
+            let e = map.entry(key.clone()).or_insert_with(|| (CloudWord { shown: String::new(), count: 0, mine: mine.contains(&key) }, Vec::new()));
+            e.0.count += 1;
+            match e.1.iter_mut().find(|(s, _)| *s == spelling) {
+                Some((_, n)) => *n += 1,
+                None => e.1.push((spelling, 1)),
+            }
         }
     }
-    map.into_values().collect()
+    map.into_values()
+        .map(|(mut w, spellings)| {
+            // The most frequent spelling (the first written on a tie).
+            let mut best: Option<&(String, usize)> = None;
+            for s in &spellings {
+                if best.is_none_or(|b| s.1 > b.1) {
+                    best = Some(s);
+                }
+            }
+            w.shown = best.map(|b| b.0.clone()).unwrap_or_default();
+            w
+        })
+        .collect()
 }
 
 /// Size bucket 1 to 5 of a word given `count` times when the most given was given `max` times.
@@ -372,12 +385,12 @@ mod tests {
         let r = vec![
             Response::Texts(vec!["Partage".into(), " Libre ".into()]),
             Response::Texts(vec!["partagé".into(), "LIBRE".into(), "".into()]),
-            Response::Texts(vec!["Open  Street Map".into(), "open street map".into()]),
+            Response::Texts(vec!["Open  Street Map".into(), "open street map".into(), "Partage".into()]),
             Response::Choices(vec![1]),
         ];
         let w = aggregate_words(&r, &["libre".into()]);
         let got: Vec<(&str, usize, bool)> = w.iter().map(|w| (w.shown.as_str(), w.count, w.mine)).collect();
-        assert_eq!(got, vec![("libre", 2, true), ("open street map", 2, false), ("partage", 2, false)]);
+        assert_eq!(got, vec![("Libre", 2, true), ("Open Street Map", 2, false), ("Partage", 3, false)]);
     }
 
     #[test]

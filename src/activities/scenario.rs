@@ -123,7 +123,7 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                 let order = ctx.order(n, at + 1);
                 view! {
                     <div class="scenario-situation" class:scenario-fin=is_end data-testid="scenario-situation"
-                        data-noeud=node.id.clone() tabindex="-1" inner_html=node.html.clone()></div>
+                        data-noeud=node.id.clone() data-fin=node.end tabindex="-1" inner_html=node.html.clone()></div>
                     {(!is_end).then(|| view! {
                         <div class="scenario-choix-groupe" role="group" aria-labelledby=labelled_by>
                             <p class="activite-sous-titre" id=choices_label>{t(ActivityMsg::ScenarioChoicesLabel)}</p>
@@ -138,16 +138,6 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                                 }).collect_view()}
                             </ul>
                         </div>
-                    })}
-                    {is_end.then(|| {
-                        let best = nodes.with_value(|n| n.iter().filter_map(|n| n.end).max().unwrap_or(100));
-                        let score = node.end.unwrap_or(0);
-                        view! {
-                            <p class="scenario-bilan" data-testid="scenario-fin" data-score=score>
-                                {am::scenario_end(score)}". "
-                                {t(if score >= best { ActivityMsg::ScenarioBestEnd } else { ActivityMsg::ScenarioNotBestEnd })}
-                            </p>
-                        }
                     })}
                 }
                 .into_any()

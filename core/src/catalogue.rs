@@ -227,6 +227,7 @@ mod tests {
                 Module { id: "vide".into(), theme: "t1".into(), title: "Vide".into(), summary: String::new() },
             ],
             themes: vec![Theme { id: "t1".into(), title: "T1".into() }, Theme { id: "t2".into(), title: "T2".into() }],
+            evidence: vec![],
         }
     }
 

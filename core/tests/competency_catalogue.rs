@@ -237,3 +237,37 @@ fn timing_10000_attempts() {
     let hist = start.elapsed() / codes.len() as u32;
     println!("profile of 10,000 attempts ({} activities): {per:?} per run; history of one competence: {hist:?} (checksum {total})", cat.len());
 }
+
+/// The lesson index carries the evidence: one entry per published activity
+/// that can be evidence (graded and tied to a CRCN or EMI code), none for
+/// participation activities nor for draft lessons.
+#[test]
+fn index_carries_one_evidence_entry_per_activity() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/test-lessons");
+    let src = std::fs::read_to_string(dir.join("essai-activites.md")).unwrap();
+    let draft = src.replacen("id = \"essai-activites\"", "id = \"essai-brouillon\"\ndraft = true", 1);
+    let modules = std::fs::read_to_string(dir.join("modules.toml")).unwrap();
+    let glossary = std::fs::read_to_string(dir.join("glossaire.toml")).unwrap();
+    let out = compile_dir(
+        &[("essai-activites.md".into(), src), ("essai-brouillon.md".into(), draft)],
+        Some(&modules),
+        Some(&glossary),
+        &["images/schema-essai.svg".into()],
+    );
+    assert_eq!(out.lessons.len(), 1, "the draft is not published");
+    let l = &out.lessons[0];
+    let graded: Vec<&str> = l.activities.iter().filter(|a| !a.participation_only()).map(|a| a.id.as_str()).collect();
+    assert!(graded.len() < l.activities.len(), "the fixture has participation activities");
+    // the lesson has EMI goals, so every graded activity is evidence
+    let listed: Vec<&str> = out.index.evidence.iter().map(|e| e.activity.as_str()).collect();
+    assert_eq!(listed, graded);
+    assert!(out.index.evidence.iter().all(|e| e.lesson == "essai-activites"));
+    assert_eq!(out.index.evidence, ActivityEvidence::from_lessons(&out.lessons));
+    // the index round-trips through JSON, and an older index without it still reads
+    let json = serde_json::to_string(&out.index).unwrap();
+    assert!(json.contains("\"evidence\":[{\"l\":\"essai-activites\""));
+    let back: communs_core::lesson::LessonIndex = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, out.index);
+    let old: communs_core::lesson::LessonIndex = serde_json::from_str(r#"{"lessons":[],"modules":[],"themes":[]}"#).unwrap();
+    assert!(old.evidence.is_empty());
+}

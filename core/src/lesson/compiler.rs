@@ -605,6 +605,7 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
         }
     }
     diagnostic::sort(&mut diags);
-    let index = LessonIndex { lessons: lessons.iter().map(|l| l.summary_entry()).collect(), modules, themes };
+    let evidence = crate::competency::ActivityEvidence::from_lessons(&lessons);
+    let index = LessonIndex { lessons: lessons.iter().map(|l| l.summary_entry()).collect(), modules, themes, evidence };
     CompileOutput { index, lessons, diagnostics: diags }
 }

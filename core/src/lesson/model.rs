@@ -75,6 +75,10 @@ pub struct LessonIndex {
     pub lessons: Vec<LessonSummary>,
     pub modules: Vec<Module>,
     pub themes: Vec<Theme>,
+    /// What each published activity is evidence of (CRCN, EMI), so that the
+    /// app computes a competency profile without downloading every lesson.
+    #[serde(default)]
+    pub evidence: Vec<crate::competency::ActivityEvidence>,
 }
 
 /// What the index says about one lesson.

@@ -41,7 +41,57 @@ pub fn run(_args: &[String]) -> Res {
             sw.contains(&format!("\"{url}\""))
         })
         .collect();
-    table(&out, precached)
+    table(&out, precached)?;
+    println!();
+    generated_lessons(&out)
+}
+
+/// The first visit with 1 and with 100 generated lessons: the app's files do
+/// not change, only the catalogue index grows; each lesson is its own file,
+/// downloaded when it is opened.
+fn generated_lessons(out: &Path) -> Res {
+    let input = crate::dist::lessons::read_dirs(&[root().join("lessons")])?;
+    let Some((_, template)) = input.files.iter().find(|(p, _)| p.ends_with("communs-numeriques.md")) else {
+        return Err("leçon modèle communs-numeriques.md introuvable".into());
+    };
+    let fixed: Vec<String> = FIRST_VISIT.iter().filter(|f| **f != "lecons/index.json").map(|s| s.to_string()).collect();
+    let (mut fr, mut fg, mut fb) = (0, 0, 0);
+    for f in &fixed {
+        let bytes = std::fs::read(out.join(f)).map_err(|e| format!("{f}: {e}"))?;
+        fr += bytes.len();
+        fg += gzip_len(&bytes)?;
+        fb += brotli_len(&bytes)?;
+    }
+    println!("Première visite selon le nombre de leçons (leçons générées à partir de communs-numeriques.md)");
+    println!("{:<46} {:>10} {:>10} {:>10}", "", "brut", "gzip", "brotli");
+    for n in [1usize, 100] {
+        let files: Vec<(String, String)> = (0..n)
+            .map(|i| {
+                // Links to other lessons become outside links: the generated set has no other lesson.
+                let text = template
+                    .replacen("id = \"communs-numeriques\"", &format!("id = \"genere-{i:03}\""), 1)
+                    .replace("](lecon:", "](https://exemple.org/");
+                (format!("lessons/genere-{i:03}.md"), text)
+            })
+            .collect();
+        let output = communs_core::lesson::compile_dir(&files, Some(&input.modules), Some(&input.glossary), &input.images);
+        let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
+        if errors > 0 || output.lessons.len() != n {
+            for d in output.diagnostics.iter().filter(|d| d.is_error()).take(5) {
+                eprintln!("{d}");
+            }
+            return Err(format!("leçons générées : {errors} erreur(s), {} leçon(s)", output.lessons.len()));
+        }
+        let index = serde_json::to_vec(&output.index).map_err(|e| e.to_string())?;
+        let (ir, ig, ib) = (index.len(), gzip_len(&index)?, brotli_len(&index)?);
+        println!("{:<46} {:>10} {:>10} {:>10}", format!("{n} leçon(s) : index seul"), kb(ir), kb(ig), kb(ib));
+        println!("{:<46} {:>10} {:>10} {:>10}", format!("{n} leçon(s) : première visite"), kb(fr + ir), kb(fg + ig), kb(fb + ib));
+        if n == 1 {
+            let lesson = serde_json::to_vec(&output.lessons[0]).map_err(|e| e.to_string())?;
+            println!("{:<46} {:>10} {:>10} {:>10}", "une leçon ouverte (son fichier)", kb(lesson.len()), kb(gzip_len(&lesson)?), kb(brotli_len(&lesson)?));
+        }
+    }
+    Ok(())
 }
 
 fn table(dir: &Path, files: Vec<String>) -> Res {

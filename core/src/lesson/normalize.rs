@@ -3,8 +3,9 @@
 //! (apostrophes, guillemets, dashes, no-break spaces) do not count. Also the
 //! Damerau–Levenshtein "one typo" test used by `faute-permise : oui`.
 //!
-//! This is private to the lesson code so that the compiler and the scorer
-//! agree; it does not depend on `crate::text`.
+//! Answer comparison builds on `crate::text` (one normaliser, one typo
+//! test for the whole crate) and adds what scoring needs on top: quotes and
+//! final punctuation do not count.
 
 /// Folds one lowercase character to its unaccented form, pushing the result.
 fn fold_char(c: char, out: &mut String) {
@@ -47,38 +48,15 @@ pub fn fold(s: &str) -> String {
     out
 }
 
-fn is_space(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '\u{00a0}' | '\u{202f}' | '\u{2007}' | '\u{2009}' | '\u{200a}' | '\u{2060}' | '\u{feff}')
-}
-
-/// Normalises an answer for comparison: lowercase, no accents, typographic
-/// apostrophes → `'`, dashes → `-` (without spaces around), guillemets and
-/// quotes removed, any run of spaces (including no-break spaces) → one space,
-/// trimmed, and final punctuation (`. ! ? ; : ,`) dropped.
+/// Normalises an answer for comparison: [`crate::text::normalize_answer`]
+/// (case, accents, typographic variants, spaces), then quotes and guillemets
+/// dropped and final punctuation (`. ! ? ; : ,`) ignored, so that « Oui ! »
+/// and oui compare equal.
 pub fn normalize_answer(s: &str) -> String {
-    let folded = fold(s);
-    let mut tmp = String::with_capacity(folded.len());
-    for c in folded.chars() {
-        match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' | '\u{2032}' | '`' | '\u{00b4}' | '\u{201b}' => tmp.push('\''),
-            '«' | '»' | '"' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{2039}' | '\u{203a}' => tmp.push(' '),
-            '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2015}' | '\u{2212}' => tmp.push('-'),
-            c if is_space(c) => tmp.push(' '),
-            c if c.is_control() => {}
-            c => tmp.push(c),
-        }
-    }
-    // collapse spaces, drop spaces around dashes and after apostrophes
-    let mut out = String::with_capacity(tmp.len());
-    for word in tmp.split(' ').filter(|w| !w.is_empty()) {
-        let glue = out.ends_with('-') || out.ends_with('\'') || word.starts_with('-');
-        if !out.is_empty() && !glue {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    let trimmed = out.trim_end_matches(['.', '!', '?', ';', ':', ',', ' ', '…']);
-    trimmed.trim_start().to_string()
+    let base = crate::text::normalize_answer(s).replace('"', " ");
+    let collapsed: Vec<&str> = base.split(' ').filter(|w| !w.is_empty()).collect();
+    let joined = collapsed.join(" ");
+    joined.trim_end_matches(['.', '!', '?', ';', ':', ',', ' ']).trim_start().to_string()
 }
 
 /// Number of letters and digits in `s`.
@@ -86,36 +64,7 @@ pub fn letter_count(s: &str) -> usize {
     s.chars().filter(|c| c.is_alphanumeric()).count()
 }
 
-/// Whether `a` and `b` are at most one edit apart (insertion, deletion,
-/// substitution or transposition of two adjacent characters).
-pub fn within_one_typo(a: &str, b: &str) -> bool {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    if a == b {
-        return true;
-    }
-    let (la, lb) = (a.len(), b.len());
-    if la.abs_diff(lb) > 1 {
-        return false;
-    }
-    // common prefix
-    let mut i = 0;
-    while i < la && i < lb && a[i] == b[i] {
-        i += 1;
-    }
-    if la == lb {
-        // substitution
-        if a[i + 1..] == b[i + 1..] {
-            return true;
-        }
-        // transposition
-        i + 1 < la && a[i] == b[i + 1] && a[i + 1] == b[i] && a[i + 2..] == b[i + 2..]
-    } else if la > lb {
-        a[i + 1..] == b[i..]
-    } else {
-        a[i..] == b[i + 1..]
-    }
-}
+pub use crate::text::within_one_typo;
 
 /// A French slug: folded, letters and digits kept, everything else becomes
 /// one `-`, no leading or trailing `-`.

@@ -17,6 +17,8 @@ use crate::pages::{about::About, catalogue::Catalogue, home::Home, lesson::Lesso
 use crate::components::{profile_badge::ProfileBadge, storage_banner::StorageBanner};
 use crate::i18n::profiles::ProfileMsg;
 use crate::pages::profiles::Profiles;
+use crate::pages::competences::Competences;
+use crate::i18n::competences::CompetenceMsg;
 use crate::storage::provide_storage;
 use crate::platform;
 
@@ -38,6 +40,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/lecon/:id") view=Lesson/>
                     <Route path=path!("/a-propos") view=About/>
                     <Route path=path!("/profils") view=Profiles/>
+                    <Route path=path!("/competences") view=Competences/>
                 </Routes>
             </main>
             <Footer/>
@@ -73,6 +76,7 @@ fn Header() -> impl IntoView {
                         <li><A href=platform::href("/") exact=true>{t(Msg::NavHome)}</A></li>
                         <li><A href=platform::href("/parcours")>{t(LessonMsg::NavCatalogue)}</A></li>
                         <li><A href=platform::href("/profils")>{t(ProfileMsg::NavProfiles)}</A></li>
+                        <li><A href=platform::href("/competences")>{t(CompetenceMsg::NavCompetences)}</A></li>
                         <li><A href=platform::href("/a-propos")>{t(Msg::NavAbout)}</A></li>
                     </ul>
                 </nav>

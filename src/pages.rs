@@ -4,6 +4,7 @@
 
 pub mod about;
 pub mod catalogue;
+pub mod competences;
 pub mod home;
 pub mod lesson;
 pub mod not_found;

@@ -6,7 +6,7 @@
 //! the same paths; values that cannot be listed go in the query string.
 
 /// Routes with no dynamic part, without their leading slash (`""` is the home page).
-pub const STATIC_PAGES: &[&str] = &["", "a-propos", "parcours", "profils"];
+pub const STATIC_PAGES: &[&str] = &["", "a-propos", "parcours", "profils", "competences"];
 
 /// The folder of a lesson's entry page.
 pub fn lesson_page(id: &str) -> String {

@@ -9,6 +9,7 @@
 //! Pupils are addressed with « tu », teachers with « vous ».
 
 pub mod activities;
+pub mod competences;
 pub mod lessons;
 pub mod profiles;
 
@@ -34,6 +35,7 @@ fn extra_texts() -> Vec<(String, &'static str)> {
     out.extend(profiles::ProfileMsg::ALL.iter().map(|m| (format!("ProfileMsg::{m:?}"), m.fr())));
     out.extend(activities::ActivityMsg::ALL.iter().map(|m| (format!("ActivityMsg::{m:?}"), m.fr())));
     out.extend(lessons::LessonMsg::ALL.iter().map(|m| (format!("LessonMsg::{m:?}"), m.fr())));
+    out.extend(competences::CompetenceMsg::ALL.iter().map(|m| (format!("CompetenceMsg::{m:?}"), m.fr())));
     out
 }
 

@@ -1,0 +1,245 @@
+//! Messages of the competency tracker (`/competences`): the CRCN levels and
+//! scores, the EMI goals, « Pourquoi ce niveau ? » and « Pour progresser ».
+//! Pupils are addressed with « tu ».
+
+use super::Text;
+
+/// A message of the competency tracker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompetenceMsg {
+    NavCompetences,
+    Title,
+    Intro,
+    NoProfile,
+    NoProfileLink,
+    NoAttempts,
+    NoAttemptsLink,
+    TotalTitle,
+    TotalHint,
+    CrcnTitle,
+    BarLegend,
+    NoLevel,
+    NotTargeted,
+    WhyTitle,
+    WhyRule,
+    NoEvidence,
+    EvidenceTitle,
+    HistoryTitle,
+    Success,
+    Retry,
+    Counts,
+    EmiTitle,
+    EmiIntro,
+    ProgressTitle,
+    ProgressIntro,
+    ProgressNone,
+    NextLevelPrefix,
+    SuggestedLessons,
+    LessonLabel,
+    DateLabel,
+    ResultLabel,
+}
+
+impl CompetenceMsg {
+    /// Every message, for the catalogue's own tests.
+    pub const ALL: &'static [CompetenceMsg] = &[
+        CompetenceMsg::NavCompetences,
+        CompetenceMsg::Title,
+        CompetenceMsg::Intro,
+        CompetenceMsg::NoProfile,
+        CompetenceMsg::NoProfileLink,
+        CompetenceMsg::NoAttempts,
+        CompetenceMsg::NoAttemptsLink,
+        CompetenceMsg::TotalTitle,
+        CompetenceMsg::TotalHint,
+        CompetenceMsg::CrcnTitle,
+        CompetenceMsg::BarLegend,
+        CompetenceMsg::NoLevel,
+        CompetenceMsg::NotTargeted,
+        CompetenceMsg::WhyTitle,
+        CompetenceMsg::WhyRule,
+        CompetenceMsg::NoEvidence,
+        CompetenceMsg::EvidenceTitle,
+        CompetenceMsg::HistoryTitle,
+        CompetenceMsg::Success,
+        CompetenceMsg::Retry,
+        CompetenceMsg::Counts,
+        CompetenceMsg::EmiTitle,
+        CompetenceMsg::EmiIntro,
+        CompetenceMsg::ProgressTitle,
+        CompetenceMsg::ProgressIntro,
+        CompetenceMsg::ProgressNone,
+        CompetenceMsg::NextLevelPrefix,
+        CompetenceMsg::SuggestedLessons,
+        CompetenceMsg::LessonLabel,
+        CompetenceMsg::DateLabel,
+        CompetenceMsg::ResultLabel,
+    ];
+}
+
+impl Text for CompetenceMsg {
+    fn fr(self) -> &'static str {
+        match self {
+            CompetenceMsg::NavCompetences => "Compétences",
+            CompetenceMsg::Title => "Tes compétences",
+            CompetenceMsg::Intro => "Où tu en es dans le cadre de référence des compétences numériques (CRCN) et en éducation aux médias et à l’information (EMI), d’après tes réponses aux activités des leçons.",
+            CompetenceMsg::NoProfile => "Pour voir tes compétences, choisis d’abord ton profil ou crée-le. Tes réponses aux activités sont enregistrées dans ton profil.",
+            CompetenceMsg::NoProfileLink => "Choisir ou créer un profil",
+            CompetenceMsg::NoAttempts => "Tu n’as encore répondu à aucune activité. Chaque réponse aux activités des leçons construit ton positionnement, compétence par compétence.",
+            CompetenceMsg::NoAttemptsLink => "Choisir une leçon dans le parcours",
+            CompetenceMsg::TotalTitle => "Score total",
+            CompetenceMsg::TotalHint => "8 points par niveau atteint dans chacune des 16 compétences, plus des points pour le niveau suivant.",
+            CompetenceMsg::CrcnTitle => "Compétences numériques (CRCN)",
+            CompetenceMsg::BarLegend => "Dans chaque barre, la partie pleine montre les niveaux atteints, la partie hachurée les points gagnés vers le niveau suivant. Un trait sépare chaque niveau (8 points).",
+            CompetenceMsg::NoLevel => "pas encore de niveau",
+            CompetenceMsg::NotTargeted => "Aucune leçon de Communs ne travaille encore cette compétence.",
+            CompetenceMsg::WhyTitle => "Pourquoi ce niveau\u{202f}?",
+            CompetenceMsg::WhyRule => "Une activité est réussie à partir de 80\u{a0}%. Pour atteindre un niveau, tu dois réussir au moins 2 activités différentes de ce niveau (ou toutes, s’il y en a moins de 2) et avoir atteint les niveaux en dessous. Pour chaque activité, seule ta meilleure réponse compte.",
+            CompetenceMsg::NoEvidence => "Aucune de tes réponses ne compte encore ici\u{a0}: réponds aux activités des leçons qui travaillent ce point.",
+            CompetenceMsg::EvidenceTitle => "Tes réponses prises en compte",
+            CompetenceMsg::HistoryTitle => "Ton niveau au fil du temps",
+            CompetenceMsg::Success => "Réussie",
+            CompetenceMsg::Retry => "À retravailler",
+            CompetenceMsg::Counts => "compte pour ton niveau",
+            CompetenceMsg::EmiTitle => "Éducation aux médias et à l’information (EMI)",
+            CompetenceMsg::EmiIntro => "Les 4 objectifs du cycle 4, avec l’échelle de maîtrise du livret scolaire. Chaque activité différente compte une fois, par ta meilleure réponse.",
+            CompetenceMsg::ProgressTitle => "Pour progresser",
+            CompetenceMsg::ProgressIntro => "Les compétences où tu as le moins de points, et des leçons pour les travailler.",
+            CompetenceMsg::ProgressNone => "Tu as atteint tous les niveaux que les leçons de Communs permettent de prouver. Bravo\u{202f}!",
+            CompetenceMsg::NextLevelPrefix => "Prochain niveau\u{a0}: ",
+            CompetenceMsg::SuggestedLessons => "Leçons à suivre",
+            CompetenceMsg::LessonLabel => "Leçon",
+            CompetenceMsg::DateLabel => "Date",
+            CompetenceMsg::ResultLabel => "Résultat",
+        }
+    }
+}
+
+const MONTHS: [&str; 12] =
+    ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"];
+
+/// « 23 novembre 2026 », « 1er mars 2026 » (`month`: 1 to 12).
+pub fn date(day: u32, month: u32, year: i32) -> String {
+    let m = MONTHS.get(month.saturating_sub(1) as usize).copied().unwrap_or("");
+    if day == 1 {
+        format!("1er\u{a0}{m} {year}")
+    } else {
+        format!("{day}\u{a0}{m} {year}")
+    }
+}
+
+/// « 1 024 » (narrow no-break space between thousands).
+pub fn number(n: u32) -> String {
+    if n >= 1000 {
+        format!("{}\u{202f}{:03}", n / 1000, n % 1000)
+    } else {
+        n.to_string()
+    }
+}
+
+/// « 36 points sur 1 024 ».
+pub fn total(score: u16, max: u16) -> String {
+    let s = if score > 1 { "s" } else { "" };
+    format!("{score}\u{a0}point{s} sur {}", number(u32::from(max)))
+}
+
+/// The visible line under a bar: « niveau 2 – Novice · 16/64 ».
+pub fn level_line(level: u8, group: Option<&str>, score: u16, max: u16) -> String {
+    let group = group.unwrap_or(CompetenceMsg::NoLevel.fr());
+    format!("niveau\u{a0}{level} – {group} · {score}/{max}")
+}
+
+/// The text alternative of a bar: « 2.2 Partager et publier : niveau 2 sur 8
+/// (Novice), 16 points sur 64. »
+pub fn bar_alt(code: &str, title: &str, level: u8, group: Option<&str>, score: u16, max: u16) -> String {
+    let group = group.unwrap_or(CompetenceMsg::NoLevel.fr());
+    format!("{code} {title}\u{a0}: niveau\u{a0}{level} sur 8 ({group}), {score}\u{a0}points sur {max}.")
+}
+
+/// « Réussie (90 %) », « À retravailler (40 %) ».
+pub fn result(success: bool, score: u8) -> String {
+    let word = if success { CompetenceMsg::Success } else { CompetenceMsg::Retry };
+    format!("{} ({score}\u{a0}%)", word.fr())
+}
+
+/// « Activité 3 » (its place in the lesson), with its id when the place is unknown.
+pub fn activity(position: Option<usize>, id: &str) -> String {
+    match position {
+        Some(p) => format!("Activité {}", p + 1),
+        None => format!("Activité «\u{a0}{id}\u{a0}»"),
+    }
+}
+
+/// « 1 tentative », « 3 tentatives ».
+pub fn attempts(n: u32) -> String {
+    let s = if n > 1 { "s" } else { "" };
+    format!("{n}\u{a0}tentative{s}")
+}
+
+/// « niveau visé : 2 ».
+pub fn level_targeted(level: u8) -> String {
+    format!("niveau visé\u{a0}: {level}")
+}
+
+/// « niveau 3 (1 réussite sur 2) ».
+pub fn next_level(level: u8, successes: u32, needed: u32) -> String {
+    let s = if successes > 1 { "s" } else { "" };
+    format!("niveau\u{a0}{level} ({successes}\u{a0}réussite{s} sur {needed})")
+}
+
+/// « 3 activités réussies sur 4 ».
+pub fn emi_counts(successes: u32, evaluated: u32) -> String {
+    if evaluated == 0 {
+        return "Aucune activité faite pour cet objectif.".to_string();
+    }
+    let s = if successes > 1 { "s" } else { "" };
+    format!("{successes}\u{a0}activité{s} réussie{s} sur {evaluated}")
+}
+
+/// « le 23 novembre 2026 : niveau 1 ».
+pub fn history_point(date: &str, level: u8) -> String {
+    format!("{date}\u{a0}: niveau\u{a0}{level}")
+}
+
+/// « Toutes les leçons de la compétence 2.2 ».
+pub fn all_lessons_for(code: &str) -> String {
+    format!("Toutes les leçons de la compétence {code}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_in_messages() {
+        assert_eq!(date(23, 11, 2026), "23\u{a0}novembre 2026");
+        assert_eq!(date(1, 3, 2026), "1er\u{a0}mars 2026");
+        assert_eq!(total(36, 1024), "36\u{a0}points sur 1\u{202f}024");
+        assert_eq!(total(0, 1024), "0\u{a0}point sur 1\u{202f}024");
+        assert_eq!(level_line(2, Some("Novice"), 16, 64), "niveau\u{a0}2 – Novice · 16/64");
+        assert_eq!(level_line(0, None, 4, 64), "niveau\u{a0}0 – pas encore de niveau · 4/64");
+        assert_eq!(result(true, 90), "Réussie (90\u{a0}%)");
+        assert_eq!(result(false, 40), "À retravailler (40\u{a0}%)");
+        assert_eq!(activity(Some(2), "q3"), "Activité 3");
+        assert_eq!(next_level(3, 1, 2), "niveau\u{a0}3 (1\u{a0}réussite sur 2)");
+        assert_eq!(emi_counts(3, 4), "3\u{a0}activités réussies sur 4");
+        assert_eq!(emi_counts(1, 1), "1\u{a0}activité réussie sur 1");
+        assert_eq!(attempts(2), "2\u{a0}tentatives");
+    }
+
+    #[test]
+    fn values_follow_french_typography() {
+        for s in [
+            bar_alt("2.2", "Partager et publier", 2, Some("Novice"), 16, 64),
+            history_point("1er\u{a0}mars 2026", 1),
+            level_targeted(2),
+            activity(None, "q3"),
+        ] {
+            for (i, c) in s.char_indices() {
+                if matches!(c, ':' | ';' | '!' | '?' | '»') && i > 0 {
+                    assert_ne!(s[..i].chars().last(), Some(' '), "{s:?}");
+                }
+            }
+        }
+    }
+}

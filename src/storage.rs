@@ -122,6 +122,9 @@ pub struct Storage {
     flush_scheduled: StoredValue<bool>,
     /// Characters other keys of this origin take (outside `communs.`).
     other_chars: StoredValue<usize>,
+    /// False while the load's repairs are not written: `localStorage` then
+    /// differs from the store on purpose, and is not read back.
+    in_sync: StoredValue<bool>,
 }
 
 /// Reads storage, applies the load's repairs, listens to other tabs and asks
@@ -254,11 +257,13 @@ impl Storage {
             pending: RwSignal::new(Vec::new()),
             flush_scheduled: StoredValue::new(false),
             other_chars: StoredValue::new(other_chars),
+            in_sync: StoredValue::new(true),
         };
         if !report.repairs.is_empty() {
             if let Err(e) = storage.write_only(&report.repairs) {
                 // The store still works; the next load tries again.
                 warn(&format!("Communs : réparations non écrites ({e:?})."));
+                storage.in_sync.set_value(false);
             }
         }
         storage
@@ -287,17 +292,35 @@ impl Storage {
         match ev.key() {
             // `localStorage.clear()` in another tab: read everything again.
             None => self.reload(),
-            Some(key) if key.starts_with(domain::PREFIX) => {
-                let new_value = ev.new_value();
-                let fix = self.store.try_update(|s| s.on_external_change(&key, new_value.as_deref()));
-                if let Some(fix) = fix.filter(|f| !f.is_empty()) {
-                    if let Err(e) = self.commit(&fix) {
-                        warn(&format!("Communs : fusion avec l’autre onglet non écrite ({e:?})."));
-                    }
-                }
-            }
+            Some(key) if key.starts_with(domain::PREFIX) => self.external(&key, ev.new_value().as_deref()),
             Some(_) => {}
         }
+    }
+
+    /// Takes another tab's value of `key` (merged by attempt id by `core`)
+    /// and writes back what our value had and theirs lost.
+    fn external(self, key: &str, new_value: Option<&str>) {
+        let fix = self.store.try_update(|s| s.on_external_change(key, new_value));
+        if let Some(fix) = fix.filter(|f| !f.is_empty()) {
+            if let Err(e) = self.commit(&fix) {
+                warn(&format!("Communs : fusion avec l’autre onglet non écrite ({e:?})."));
+            }
+        }
+    }
+
+    /// True when `localStorage` holds another value for `key` than the
+    /// store believes: another tab wrote it and its `storage` event has not
+    /// arrived yet. Then the store takes it in now.
+    fn catch_up(self, key: &str) -> bool {
+        if !self.in_sync.get_value() || self.state.with_untracked(|s| s.mode == Mode::Memory || s.read_only.is_some()) {
+            return false;
+        }
+        let Some(on_disk) = local_storage().and_then(|ls| ls.get_item(key).ok()) else { return false };
+        if self.store.with_untracked(|s| s.raw_value(key) == on_disk.as_deref()) {
+            return false;
+        }
+        self.external(key, on_disk.as_deref());
+        true
     }
 
     /// Reads `localStorage` again (after another tab cleared it).
@@ -306,9 +329,8 @@ impl Storage {
         let ours = pairs.into_iter().filter(|(k, _)| k.starts_with(domain::PREFIX)).collect();
         let report = domain::load(ours);
         self.store.set(report.store);
-        if !report.repairs.is_empty() {
-            let _ = self.write_only(&report.repairs);
-        }
+        let written = report.repairs.is_empty() || self.write_only(&report.repairs).is_ok();
+        self.in_sync.set_value(written);
     }
 
     /// Asks the browser not to evict the data (`navigator.storage.persist()`),
@@ -406,12 +428,35 @@ impl Storage {
     }
 
     /// Plans with the current store, then commits.
-    fn change(
+    fn change(&self, plan: impl Fn(&Store) -> Result<WriteBatch, domain::FrenchError>) -> Result<(), StorageError> {
+        self.change_with(|s| plan(s).map(|b| ((), b)))
+    }
+
+    /// Plans with the current store and commits. Before planning, the index
+    /// is read again, and after planning, every key the batch writes: when
+    /// another tab changed one and its `storage` event is still on its way,
+    /// the store takes the change in and the batch is planned again, so new
+    /// lesson and activity ids are added after the other tab's, never beside
+    /// them, and no line of the other tab is overwritten.
+    fn change_with<T>(
         &self,
-        plan: impl FnOnce(&Store) -> Result<WriteBatch, domain::FrenchError>,
-    ) -> Result<(), StorageError> {
-        let batch = self.store.with_untracked(plan).map_err(|e| StorageError::Refused(e.0))?;
-        self.commit(&batch)
+        plan: impl Fn(&Store) -> Result<(T, WriteBatch), domain::FrenchError>,
+    ) -> Result<T, StorageError> {
+        self.catch_up(domain::META_KEY);
+        let mut planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e.0))?;
+        for _ in 0..3 {
+            let keys: Vec<String> = planned.1.ops.iter().map(|op| op.key.clone()).collect();
+            let mut stale = false;
+            for key in keys {
+                stale |= self.catch_up(&key);
+            }
+            if !stale {
+                break;
+            }
+            planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e.0))?;
+        }
+        self.commit(&planned.1)?;
+        Ok(planned.0)
     }
 
     fn schedule_flush(&self) {
@@ -570,11 +615,7 @@ impl Storage {
     /// Creates a profile and makes it current.
     pub fn create_profile(&self, pseudonym: &str, colour: u8, avatar: u8) -> Result<ProfileId, StorageError> {
         let (now, random) = (now_secs(), random_u64());
-        let (id, batch) = self
-            .store
-            .with_untracked(|s| s.create_profile(pseudonym, colour, avatar, now, random))
-            .map_err(|e| StorageError::Refused(e.0))?;
-        self.commit(&batch)?;
+        let id = self.change_with(|s| s.create_profile(pseudonym, colour, avatar, now, random))?;
         self.ask_persistence(true);
         Ok(id)
     }
@@ -636,12 +677,7 @@ impl Storage {
     /// Imports a profile export (merged by attempt id; the profile becomes current).
     pub fn import(&self, text: &str) -> Result<ImportReport, StorageError> {
         self.flush();
-        let (batch, report) = self
-            .store
-            .with_untracked(|s| domain::import(s, text, &ImportLimits::default()))
-            .map_err(|e| StorageError::Refused(e.0))?;
-        self.commit(&batch)?;
-        Ok(report)
+        self.change_with(|s| domain::import(s, text, &ImportLimits::default()).map(|(b, r)| (r, b)))
     }
 
     /// The values set aside at load, as one JSON document to download.

@@ -9,6 +9,26 @@ import { openProfiles, createProfile, item, snapshot, storedProfiles, exportFile
 
 const BADGE = '[data-testid="profil-actuel"]';
 const MESSAGE = '[data-testid="message-profils"]';
+const ACT = (id) => `[data-testid="activite"][data-activite="${id}"]`;
+
+/** The first lesson of the build with two « vrai ou faux » activities: `{ id, acts }`. */
+async function twoTrueFalse(ctx) {
+  const index = await (await ctx.context.request.get(ctx.url('lecons/index.json'))).json();
+  for (const { id } of index.lessons) {
+    const lesson = await (await ctx.context.request.get(ctx.url(`lecons/${id}.json`))).json();
+    const acts = [];
+    const walk = (o) => {
+      if (Array.isArray(o)) o.forEach(walk);
+      else if (o && typeof o === 'object') {
+        if (o.type === 'vrai-faux' && typeof o.id === 'string') acts.push(o.id);
+        Object.values(o).forEach(walk);
+      }
+    };
+    walk(lesson);
+    if (acts.length >= 2) return { id, acts: acts.slice(0, 2) };
+  }
+  return null;
+}
 
 /** Seeds localStorage once per tab (not again on reload), before the app starts. */
 async function seed(page, pairs) {
@@ -230,6 +250,51 @@ export const tests = [
       const file = await download(c, c.getByTestId('exporter'));
       const got = JSON.parse(file.text).attempts.map((x) => x.id).sort();
       assert.deepEqual(got, [...ids].sort());
+    },
+  },
+  {
+    name: 'stockage: deux onglets répondent dans une leçon avant de s’être entendus — chaque réponse reste à sa place',
+    run: async (ctx) => {
+      // Two activities of one lesson, answered for the first time in two tabs;
+      // the second tab answers before the first tab's `storage` event reaches it
+      // (delayed here), so both add new activity ids to the index « at once ».
+      const lesson = await twoTrueFalse(ctx);
+      if (!lesson) return; // no lesson with two « vrai ou faux » in this build
+      const [first, second] = lesson.acts;
+      const a = ctx.page;
+      await openProfiles(ctx);
+      await createProfile(ctx, 'Renard roux');
+      const b = await ctx.newPage();
+      await b.addInitScript(() => {
+        const add = window.addEventListener;
+        window.addEventListener = function (type, listener, options) {
+          if (type !== 'storage') return add.call(this, type, listener, options);
+          const late = (ev) => setTimeout(() => (typeof listener === 'function' ? listener(ev) : listener.handleEvent(ev)), 3000);
+          return add.call(this, type, late, options);
+        };
+      });
+      for (const page of [a, b]) {
+        await ctx.goto(`lecon/${lesson.id}/`, { page });
+        await page.locator(ACT(second)).waitFor({ state: 'visible' });
+      }
+      const answer = async (page, act, value) => {
+        const section = page.locator(ACT(act));
+        await section.locator(`[data-testid="choix"][data-valeur="${value}"]`).check();
+        await section.locator('[data-testid="valider"]').click();
+        await ctx.waitFor(async () => (await a.evaluate(() => localStorage.getItem('communs.meta') || '')).includes(act), {
+          message: `« ${act} » enregistrée`,
+        });
+      };
+      await answer(a, first, 'vrai');
+      await answer(b, second, 'faux');
+      const c = await ctx.newPage();
+      await openProfiles(ctx, c);
+      const file = await download(c, c.getByTestId('exporter'));
+      const got = JSON.parse(file.text).attempts.map((x) => `${x.activity}=${x.response.v}`).sort();
+      assert.deepEqual(got, [`${first}=true`, `${second}=false`].sort());
+      await b.waitForTimeout(3500); // let the delayed events land: nothing changes
+      const again = await download(c, c.getByTestId('exporter'));
+      assert.deepEqual(JSON.parse(again.text).attempts.map((x) => `${x.activity}=${x.response.v}`).sort(), got);
     },
   },
 ];

@@ -487,8 +487,7 @@ fn Hints(ctx: Ctx, hints: Vec<String>) -> impl IntoView {
             <Show when=move || { shown.get() < n && !ctx.revealed() }>
                 <button type="button" class="bouton bouton-secondaire bouton-indice" data-testid="indice-bouton"
                     aria-controls=controls_id.clone() on:click=show>
-                    <span aria-hidden="true">"💡 "</span>
-                    {move || t(if shown.get() == 0 { ActivityMsg::ShowHint } else { ActivityMsg::ShowAnotherHint })}
+                                        {move || t(if shown.get() == 0 { ActivityMsg::ShowHint } else { ActivityMsg::ShowAnotherHint })}
                 </button>
             </Show>
             <ol class="indices" id=list_id aria-live="polite" aria-label=t(ActivityMsg::HintsTitle)>
@@ -655,9 +654,9 @@ fn solution(activity: &Activity, found: bool) -> Option<AnyView> {
 /// `Missed` is shown only once the solution is revealed.
 pub(crate) fn mark_badge(mark: Option<Mark>, revealed: bool) -> Option<AnyView> {
     let (class, icon, word) = match mark? {
-        Mark::Right => ("marque marque-juste", "✓", ActivityMsg::MarkRight),
-        Mark::Wrong => ("marque marque-faux", "✗", ActivityMsg::MarkWrong),
-        Mark::Missed if revealed => ("marque marque-manque", "➜", ActivityMsg::MarkMissed),
+        Mark::Right => ("activite-marque activite-marque-juste", "✓", ActivityMsg::MarkRight),
+        Mark::Wrong => ("activite-marque activite-marque-faux", "✗", ActivityMsg::MarkWrong),
+        Mark::Missed if revealed => ("activite-marque activite-marque-manque", "➜", ActivityMsg::MarkMissed),
         _ => return None,
     };
     Some(

@@ -29,7 +29,7 @@ pub(crate) fn ChoiceList(ctx: Ctx, question: String, choices: Vec<Choice>, multi
         <fieldset class="activite-groupe">
             <legend class="activite-question" inner_html=question></legend>
             {multiple.then(|| view! { <p class="activite-consigne">{t(ActivityMsg::CheckAllThatApply)}</p> })}
-            <ul class="choix-liste">
+            <ul class="activite-options">
                 {move || ctx.order(n, 0).into_iter().map(|i| {
                     let choice = choices.with_value(|c| c[i].clone());
                     let input_id = format!("{name}-{i}");
@@ -51,13 +51,13 @@ pub(crate) fn ChoiceList(ctx: Ctx, question: String, choices: Vec<Choice>, multi
                     let feedback = choice.feedback.clone();
                     let correct = choice.correct;
                     view! {
-                        <li class="choix" data-marque=move || mark_attr(ctx.mark(i), ctx.revealed())>
-                            <label class="choix-etiquette" for=for_id>
+                        <li class="activite-option" data-marque=move || mark_attr(ctx.mark(i), ctx.revealed())>
+                            <label class="activite-option-etiquette" for=for_id>
                                 <input type=kind id=input_id name=name data-testid="choix" data-index=i
                                     prop:checked=chosen
                                     disabled=move || ctx.answered()
                                     on:change=on_change/>
-                                <span class="choix-texte" inner_html=choice.html.clone()></span>
+                                <span class="activite-option-texte" inner_html=choice.html.clone()></span>
                             </label>
                             {move || mark_badge(ctx.mark(i), ctx.revealed())}
                             {move || {
@@ -85,14 +85,14 @@ pub(crate) fn TrueFalse(ctx: Ctx, question: String) -> impl IntoView {
         let for_id = input_id.clone();
         let mark = move || if picked.get() == Some(value) { ctx.mark(0) } else { None::<Mark> };
         view! {
-            <li class="choix" data-marque=move || mark_attr(mark(), ctx.revealed())>
-                <label class="choix-etiquette" for=for_id>
+            <li class="activite-option" data-marque=move || mark_attr(mark(), ctx.revealed())>
+                <label class="activite-option-etiquette" for=for_id>
                     <input type="radio" id=input_id name=name.clone() data-testid="choix"
                         data-valeur=if value { "vrai" } else { "faux" }
                         prop:checked=move || picked.get() == Some(value)
                         disabled=move || ctx.answered()
                         on:change=move |ev| if event_target_checked(&ev) { picked.set(Some(value)) }/>
-                    <span class="choix-texte">{t(if value { ActivityMsg::True } else { ActivityMsg::False })}</span>
+                    <span class="activite-option-texte">{t(if value { ActivityMsg::True } else { ActivityMsg::False })}</span>
                 </label>
                 {move || mark_badge(mark(), ctx.revealed())}
             </li>
@@ -101,7 +101,7 @@ pub(crate) fn TrueFalse(ctx: Ctx, question: String) -> impl IntoView {
     view! {
         <fieldset class="activite-groupe">
             <legend class="activite-question" inner_html=question></legend>
-            <ul class="choix-liste choix-vrai-faux">
+            <ul class="activite-options activite-options-vf">
                 {option(true)}
                 {option(false)}
             </ul>

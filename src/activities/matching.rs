@@ -36,7 +36,7 @@ pub(crate) fn Pairs(ctx: Ctx, pairs: Vec<Pair>) -> impl IntoView {
                 <li class="paire" data-marque=move || mark_attr(ctx.mark(i), ctx.revealed())>
                     <label class="paire-gauche" for=select_id.clone() inner_html=p.left></label>
                     <span class="paire-fleche" aria-hidden="true">"→"</span>
-                    <select id=select_id class="champ paire-choix" data-testid="paire" data-index=i
+                    <select id=select_id class="activite-champ paire-choix" data-testid="paire" data-index=i
                         prop:value=move || chosen.with(|c| c[i].map(|j| j.to_string()).unwrap_or_default())
                         on:change=move |ev| {
                             let v = event_target_value(&ev).parse::<usize>().ok();

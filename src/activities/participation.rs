@@ -67,18 +67,18 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
     view! {
         <fieldset class="activite-groupe">
             <legend class="activite-question" inner_html=question></legend>
-            <ul class="choix-liste">
+            <ul class="activite-options">
                 {(0..n).map(|i| {
                     let input_id = format!("{name}-{i}");
                     let for_id = input_id.clone();
                     view! {
-                        <li class="choix">
-                            <label class="choix-etiquette" for=for_id>
+                        <li class="activite-option">
+                            <label class="activite-option-etiquette" for=for_id>
                                 <input type="radio" id=input_id name=name.clone() data-testid="choix" data-index=i
                                     prop:checked=move || picked.get() == Some(i)
                                     disabled=move || ctx.answered()
                                     on:change=move |ev| if event_target_checked(&ev) { picked.set(Some(i)) }/>
-                                <span class="choix-texte" inner_html=options.with_value(|o| o[i].clone())></span>
+                                <span class="activite-option-texte" inner_html=options.with_value(|o| o[i].clone())></span>
                             </label>
                         </li>
                     }
@@ -198,7 +198,7 @@ pub(crate) fn Cloud(ctx: Ctx, words: u8) -> impl IntoView {
                 view! {
                     <li class="mot">
                         <label for=input_id.clone()>{am::word_label(i, n)}</label>
-                        <input type="text" id=input_id class="champ" data-testid="mot" data-index=i
+                        <input type="text" id=input_id class="activite-champ" data-testid="mot" data-index=i
                             maxlength=MAX_WORD_CHARS autocomplete="off"
                             aria-describedby=ctx.id("consigne-mots")
                             prop:value=move || values.with(|v| v[i].clone())
@@ -324,7 +324,7 @@ pub(crate) fn Brainstorm(ctx: Ctx, categories: Vec<String>) -> impl IntoView {
         <div class="idee-saisie">
             <div class="idee-champ">
                 <label for=idea_id.clone()>{t(ActivityMsg::IdeaLabel)}</label>
-                <input type="text" id=idea_id class="champ" data-testid="idee" maxlength=MAX_IDEA_CHARS autocomplete="off"
+                <input type="text" id=idea_id class="activite-champ" data-testid="idee" maxlength=MAX_IDEA_CHARS autocomplete="off"
                     aria-describedby=ctx.id("consigne-idees")
                     prop:value=move || idea.get()
                     on:input=move |ev| idea.set(event_target_value(&ev))
@@ -336,7 +336,7 @@ pub(crate) fn Brainstorm(ctx: Ctx, categories: Vec<String>) -> impl IntoView {
                 view! {
                     <div class="idee-champ">
                         <label for=cat_id.clone()>{t(ActivityMsg::CategoryLabel)}</label>
-                        <select id=cat_id class="champ" data-testid="idee-categorie"
+                        <select id=cat_id class="activite-champ" data-testid="idee-categorie"
                             prop:value=move || category.get().to_string()
                             on:change=move |ev| category.set(event_target_value(&ev).parse().unwrap_or(0))
                             disabled=move || ctx.answered()>

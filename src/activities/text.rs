@@ -26,7 +26,7 @@ pub(crate) fn ShortAnswer(ctx: Ctx, answers: Vec<String>) -> impl IntoView {
     view! {
         <div class="reponse-courte" data-marque=move || mark_attr(ctx.mark(0), ctx.revealed())>
             <label for=input_id.clone()>{t(ActivityMsg::YourAnswer)}</label>
-            <input type="text" id=input_id data-testid="reponse" class="champ"
+            <input type="text" id=input_id data-testid="reponse" class="activite-champ"
                 size=size maxlength=MAX_TEXT_CHARS autocomplete="off" spellcheck="false"
                 aria-describedby=ctx.id("question")
                 prop:value=move || value.get()
@@ -63,7 +63,7 @@ pub(crate) fn Blanks(ctx: Ctx, parts: Vec<TextPart>) -> impl IntoView {
                 let expected = answers.first().cloned().unwrap_or_default();
                 view! {
                     <span class="trou" data-marque=move || mark_attr(ctx.mark(b), ctx.revealed())>
-                        <input type="text" class="champ champ-trou" data-testid="trou" data-index=b
+                        <input type="text" class="activite-champ activite-champ-trou" data-testid="trou" data-index=b
                             aria-label=am::blank_label(b, n) size=size maxlength=MAX_TEXT_CHARS
                             autocomplete="off" spellcheck="false"
                             prop:value=move || values.with(|v| v[b].clone())
@@ -82,7 +82,7 @@ pub(crate) fn Blanks(ctx: Ctx, parts: Vec<TextPart>) -> impl IntoView {
                 let len = options.with_value(Vec::len);
                 view! {
                     <span class="trou" data-marque=move || mark_attr(ctx.mark(b), ctx.revealed())>
-                        <select class="champ champ-trou" data-testid="trou" data-index=b
+                        <select class="activite-champ activite-champ-trou" data-testid="trou" data-index=b
                             aria-label=am::blank_label(b, n)
                             prop:value=move || values.with(|v| v[b].clone())
                             on:change=move |ev| values.update(|v| v[b] = event_target_value(&ev))

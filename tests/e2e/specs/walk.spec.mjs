@@ -243,10 +243,10 @@ export async function answerAndCheck(ctx, a, right, { tries }) {
     assert.ok(Number(await row.getAttribute('data-count')) >= 1, `${where} : le sondage compte la réponse`);
   }
   if (a.type === 'nuage-de-mots') {
-    await ctx.expectText(section.locator('[data-testid="nuage-liste"]'), /partage/i);
+    await ctx.expectText(section.locator('[data-testid="nuage-liste"]'), /partag/i);
     if (!right) {
       // « Partage » then « partagé »: one word of the cloud, given twice.
-      assert.equal(await section.locator('[data-testid="nuage-liste"] li').filter({ hasText: /partage/i }).getAttribute('data-count'), '2');
+      assert.equal(await section.locator('[data-testid="nuage-liste"] li').filter({ hasText: /partag/i }).getAttribute('data-count'), '2');
     }
   }
   if (a.type === 'remue-meninges') await ctx.expectText(section.locator('[data-testid="mur"]'), new RegExp(ans.ideas[0].text));

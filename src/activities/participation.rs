@@ -166,7 +166,7 @@ pub(crate) fn Cloud(ctx: Ctx, words: u8) -> impl IntoView {
         let words = aggregate_words(&ctx.device_responses(), &mine);
         let max = words.iter().map(|w| w.count).max().unwrap_or(1);
         let mut by_count = words.clone();
-        by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.shown.cmp(&b.shown)));
+        by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| normalize_answer(&a.shown).cmp(&normalize_answer(&b.shown))));
         let list_title = list_title.clone();
         view! {
             <div class="nuage-zone" data-testid="nuage">

@@ -13,7 +13,8 @@ fn document() -> web_sys::Document {
 }
 
 async fn mount_app() -> leptos::mount::UnmountHandle<impl Mountable> {
-    let handle = leptos::mount::mount_to_body(communs::app::App);
+    let body = document().body().expect("body");
+    let handle = leptos::mount::mount_to(body, communs::app::App);
     leptos::task::tick().await;
     handle
 }

@@ -16,6 +16,7 @@ use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
 use crate::activities::ActivityView;
+use crate::components::export_reminder::ExportReminder;
 use crate::content::{load_lesson, use_catalogue};
 use crate::i18n::lessons::{self as lm, LessonMsg};
 use crate::i18n::t;
@@ -186,6 +187,8 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
                 }}
                 <button type="button" class="bouton-secondaire" on:click=|_| platform::print()>{t(LessonMsg::Print)}</button>
             </section>
+            // At the end of a lesson, when no backup was made for a while.
+            <ExportReminder/>
 
             <section class="sources" aria-labelledby="sources-titre">
                 <h2 id="sources-titre">{t(LessonMsg::SourcesTitle)}</h2>

@@ -40,17 +40,40 @@ pub fn run(cmd: &mut Command) -> Res {
     }
 }
 
-/// Runs a command and returns its standard output, printing it as it was.
+/// Runs a command, printing its output as it comes (long test runs show
+/// their progress), and returns whether it succeeded with everything it printed.
 pub fn run_capture(cmd: &mut Command) -> Res<(bool, String)> {
-    let out = cmd
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = cmd
         .current_dir_if_unset()
-        .output()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
         .map_err(|e| format!("impossible de lancer {cmd:?} : {e}"))?;
-    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
-    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
-    print!("{stdout}");
-    eprint!("{stderr}");
-    Ok((out.status.success(), format!("{stdout}\n{stderr}")))
+    let stderr = child.stderr.take();
+    let err_thread = std::thread::spawn(move || {
+        let mut text = String::new();
+        if let Some(err) = stderr {
+            for line in BufReader::new(err).lines().map_while(Result::ok) {
+                eprintln!("{line}");
+                text.push_str(&line);
+                text.push('\n');
+            }
+        }
+        text
+    });
+    let mut out = String::new();
+    if let Some(stdout) = child.stdout.take() {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            println!("{line}");
+            out.push_str(&line);
+            out.push('\n');
+        }
+    }
+    let status = child.wait().map_err(|e| e.to_string())?;
+    let err = err_thread.join().unwrap_or_default();
+    Ok((status.success(), format!("{out}\n{err}")))
 }
 
 trait CurrentDir {

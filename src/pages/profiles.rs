@@ -28,8 +28,8 @@ pub fn Profiles() -> impl IntoView {
     platform::set_dynamic_title(t(M::PageTitle));
     let storage = use_storage();
     // The result of the last action, announced politely.
-    let (message, set_message) = signal(String::new());
-    let say = move |m: String| set_message.set(m);
+    let (message, set_message) = signal(Ok::<String, String>(String::new()));
+    let say = move |m: Said| set_message.set(m);
     let (editing, set_editing) = signal(None::<ProfileId>);
     let (deleting, set_deleting) = signal(None::<Profile>);
     let dialog = NodeRef::<html::Dialog>::new();
@@ -48,7 +48,16 @@ pub fn Profiles() -> impl IntoView {
             <p class="avertissement-partage" data-testid="avertissement-partage">
                 <strong>{t(M::SharedWarning)}</strong>
             </p>
-            <p class="message-action" role="status" data-testid="message-profils">{message}</p>
+            <p
+                class="message-action"
+                class:message-erreur=move || message.with(Result::is_err)
+                role="status"
+                data-testid="message-profils"
+            >
+                {move || message.with(|m| match m {
+                    Ok(s) | Err(s) => s.clone(),
+                })}
+            </p>
 
             <section aria-labelledby="titre-liste-profils">
                 <h2 id="titre-liste-profils">{t(M::ListTitle)}</h2>
@@ -113,7 +122,7 @@ fn ProfileItem(
     editing: ReadSignal<Option<ProfileId>>,
     set_editing: WriteSignal<Option<ProfileId>>,
     on_delete: impl Fn(Profile) + Copy + Send + Sync + 'static,
-    say: impl Fn(String) + Copy + Send + Sync + 'static,
+    say: impl Fn(Said) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let storage = use_storage();
     let id = StoredValue::new(profile.id.clone());
@@ -123,8 +132,8 @@ fn ProfileItem(
     let name = profile.pseudonym.clone();
     let details = msg::look(avatar_name(profile.avatar), colour_name(profile.colour));
     let choose = move |_| match id.with_value(|id| storage.switch_profile(Some(id))) {
-        Ok(()) => say(t(M::Switched).to_string()),
-        Err(e) => say(e.message()),
+        Ok(()) => say(Ok(t(M::Switched).to_string())),
+        Err(e) => say(Err(e.message())),
     };
     let export = move |_| say(stored.with_value(|p| export_file(storage, p)));
     let delete = move |_| on_delete(stored.get_value());
@@ -172,18 +181,21 @@ fn ProfileItem(
     }
 }
 
+/// The result of an action, to show: `Ok` for done, `Err` for refused.
+type Said = Result<String, String>;
+
 /// Exports one profile as a file; returns the message to show.
-fn export_file(storage: Storage, p: &Profile) -> String {
+fn export_file(storage: Storage, p: &Profile) -> Said {
     match storage.export_profile(&p.id) {
-        Err(e) => e.message(),
+        Err(e) => Err(e.message()),
         Ok(doc) => {
             let name = format!("communs-sauvegarde-{}-{}.json", slug(&p.pseudonym), today());
             if !download_json(&name, &doc) {
-                return t(M::ErrorWriteFailed).to_string();
+                return Err(t(M::ErrorWriteFailed).to_string());
             }
             match storage.mark_exported(&p.id) {
-                Ok(()) => t(M::Exported).to_string(),
-                Err(e) => e.message(),
+                Ok(()) => Ok(t(M::Exported).to_string()),
+                Err(e) => Err(e.message()),
             }
         }
     }
@@ -278,7 +290,7 @@ fn ProfileFields(
 }
 
 #[component]
-fn CreateProfile(say: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn CreateProfile(say: impl Fn(Said) + Copy + Send + Sync + 'static) -> impl IntoView {
     let storage = use_storage();
     let pseudonym = RwSignal::new(String::new());
     let colour = RwSignal::new((random_index(PALETTE.len())) as u8);
@@ -292,7 +304,7 @@ fn CreateProfile(say: impl Fn(String) + Copy + Send + Sync + 'static) -> impl In
             Ok(_) => {
                 set_error.set(String::new());
                 pseudonym.set(String::new());
-                say(t(M::Created).to_string());
+                say(Ok(t(M::Created).to_string()));
             }
             Err(e) => {
                 set_error.set(e.message());
@@ -323,7 +335,7 @@ fn random_index(n: usize) -> usize {
 fn EditProfile(
     profile: Profile,
     set_editing: WriteSignal<Option<ProfileId>>,
-    say: impl Fn(String) + Copy + Send + Sync + 'static,
+    say: impl Fn(Said) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let storage = use_storage();
     let pseudonym = RwSignal::new(profile.pseudonym.clone());
@@ -345,7 +357,7 @@ fn EditProfile(
         match result {
             Ok(()) => {
                 set_editing.set(None);
-                say(t(M::Saved).to_string());
+                say(Ok(t(M::Saved).to_string()));
             }
             Err(e) => set_error.set(e.message()),
         }
@@ -372,7 +384,7 @@ fn DeleteDialog(
     dialog: NodeRef<html::Dialog>,
     deleting: ReadSignal<Option<Profile>>,
     set_deleting: WriteSignal<Option<Profile>>,
-    say: impl Fn(String) + Copy + Send + Sync + 'static,
+    say: impl Fn(Said) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let storage = use_storage();
     let typed = RwSignal::new(String::new());
@@ -396,7 +408,7 @@ fn DeleteDialog(
         match storage.delete_profile(&p.id) {
             Ok(()) => {
                 close();
-                say(t(M::Deleted).to_string());
+                say(Ok(t(M::Deleted).to_string()));
             }
             Err(e) => set_error.set(e.message()),
         }
@@ -458,13 +470,13 @@ fn chosen_files(input: &web_sys::HtmlInputElement) -> Vec<web_sys::File> {
 }
 
 #[component]
-fn ImportProfile(say: impl Fn(String) + Copy + Send + Sync + 'static) -> impl IntoView {
+fn ImportProfile(say: impl Fn(Said) + Copy + Send + Sync + 'static) -> impl IntoView {
     let storage = use_storage();
     let (problems, set_problems) = signal(Vec::<String>::new());
     let on_change = move |ev: leptos::ev::Event| {
         let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
         let Some(file) = chosen_files(&input).into_iter().next() else {
-            say(t(M::ImportChoose).to_string());
+            say(Err(t(M::ImportChoose).to_string()));
             return;
         };
         input.set_value("");
@@ -472,11 +484,11 @@ fn ImportProfile(say: impl Fn(String) + Copy + Send + Sync + 'static) -> impl In
             let result = read_file(file).await.and_then(|text| storage.import(&text).map_err(|e| e.message()));
             match result {
                 Ok(report) => {
-                    say(msg::import_done(report.added, report.already_present, report.skipped));
+                    say(Ok(msg::import_done(report.added, report.already_present, report.skipped)));
                     set_problems.set(report.problems.iter().map(|p| french_typography(p)).collect());
                 }
                 Err(m) => {
-                    say(m);
+                    say(Err(m));
                     set_problems.set(Vec::new());
                 }
             }

@@ -2,7 +2,10 @@
 //!
 //! Builds `dist/` and prints, per file and in total, the raw, gzip (level 9)
 //! and brotli (quality 11) sizes of what a first visit downloads until the
-//! catalogue is usable, then what the service worker precaches.
+//! catalogue is usable, then what the service worker precaches, the first
+//! visit with generated lessons, and the browser measurements of
+//! `tests/wasm_bench.rs` (competency profile of 10,000 attempts, loading them
+//! from storage).
 
 use std::io::Write;
 use std::path::Path;
@@ -43,7 +46,30 @@ pub fn run(_args: &[String]) -> Res {
         .collect();
     table(&out, precached)?;
     println!();
-    generated_lessons(&out)
+    generated_lessons(&out)?;
+    println!();
+    browser_measurements()
+}
+
+/// Measurements made in headless Chromium on the release build
+/// (`tests/wasm_bench.rs`, ignored by `cargo xtask test`): the competency
+/// profile of 10,000 attempts, and loading those attempts from storage.
+/// Figures only: the lines the test logged, prefixed with `BENCH`.
+fn browser_measurements() -> Res {
+    crate::util::step("mesures dans le navigateur : tests/wasm_bench.rs (build release, Chromium sans interface)");
+    let mut cmd = crate::test::wasm_test_command(true)?;
+    cmd.args(["--test", "wasm_bench", "--", "--include-ignored", "--nocapture"]);
+    let (ok, log) = crate::util::run_capture(&mut cmd)?;
+    let lines: Vec<&str> = log.lines().filter_map(|l| l.trim().strip_prefix("BENCH ")).collect();
+    if !ok || lines.is_empty() {
+        return Err("mesures dans le navigateur : le test wasm_bench a échoué ou n'a rien imprimé".into());
+    }
+    println!();
+    println!("Mesures dans le navigateur (Chromium sans interface, build release)");
+    for l in lines {
+        println!("  {l}");
+    }
+    Ok(())
 }
 
 /// The first visit with 1 and with 100 generated lessons: the app's files do

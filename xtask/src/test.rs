@@ -120,19 +120,30 @@ fn check_core_dependencies() -> Res<bool> {
     Ok(clean)
 }
 
-fn wasm_tests(tally: &mut Tally) -> Res {
-    step("tests dans le navigateur : wasm-bindgen-test (Chromium sans interface)");
+/// `cargo test` of the app for wasm32, run in headless Chromium by the
+/// wasm-bindgen test runner built from this crate (also used by
+/// `cargo xtask bench` for the browser measurements, with `release`).
+/// Tests marked `#[ignore]` (the measurements) run only with `--include-ignored`.
+pub fn wasm_test_command(release: bool) -> Res<Command> {
     setup::wasm_target()?;
     crate::util::run(cargo().args(["build", "--release", "-p", "xtask", "--bin", "wasm-bindgen-test-runner"]))?;
     let runner = target_dir().join("release/wasm-bindgen-test-runner");
-    let (ok, out) = run_capture(
-        cargo()
-            .args(["test", "--target", "wasm32-unknown-unknown", "-p", "communs"])
-            .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
-            .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json"))
-            .env("CHROMEDRIVER", "/usr/bin/chromedriver")
-            .env("WASM_BINDGEN_TEST_TIMEOUT", "120"),
-    )?;
+    let mut cmd = cargo();
+    cmd.arg("test");
+    if release {
+        cmd.arg("--release");
+    }
+    cmd.args(["--target", "wasm32-unknown-unknown", "-p", "communs"])
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", root().join("webdriver.json"))
+        .env("CHROMEDRIVER", "/usr/bin/chromedriver")
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    Ok(cmd)
+}
+
+fn wasm_tests(tally: &mut Tally) -> Res {
+    step("tests dans le navigateur : wasm-bindgen-test (Chromium sans interface)");
+    let (ok, out) = run_capture(&mut wasm_test_command(false)?)?;
     let (p, f) = cargo_counts(&out);
     tally.add("tests wasm", p, f, ok && p > 0);
     Ok(())

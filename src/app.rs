@@ -30,6 +30,7 @@ pub fn App() -> impl IntoView {
     content::provide_catalogue();
     view! {
         <Router base=base>
+            <FocusOnNavigation/>
             <SkipLink/>
             <Header/>
             <StorageBanner/>
@@ -46,6 +47,22 @@ pub fn App() -> impl IntoView {
             <Footer/>
         </Router>
     }
+}
+
+/// After an in-app navigation to another page, moves the keyboard focus to
+/// `<main>`, so screen readers start reading the new page and the next Tab
+/// goes into it (the link that was clicked may be gone). Not on the first
+/// load, nor when only the query string changes (catalogue filters).
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            platform::focus_main();
+        }
+        path
+    });
 }
 
 /// « Aller au contenu »: the first stop of the keyboard, moving focus to `<main>`.

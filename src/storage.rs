@@ -572,24 +572,18 @@ impl Storage {
         self.store.with(|s| s.current().map(|id| s.attempts(id)).unwrap_or_default())
     }
 
-    /// The latest answer of each profile of this browser to one activity
-    /// (polls, word clouds, brainstorm walls), oldest first (reactive).
+    /// The answers of every profile of this browser to one activity (polls,
+    /// word clouds), oldest first (reactive).
     pub fn device_responses(&self, lesson: &str, activity: &str) -> Vec<Response> {
-        // One voice per learner: each profile's latest answer (a learner who
-        // answers a poll again changes their vote, not the count).
         self.store.with(|s| {
-            let mut latest: Vec<Attempt> = s
+            let mut all: Vec<Attempt> = s
                 .profiles()
                 .iter()
-                .filter_map(|p| {
-                    s.attempts(&p.id)
-                        .into_iter()
-                        .filter(|a| a.lesson == lesson && a.activity == activity)
-                        .max_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)))
-                })
+                .flat_map(|p| s.attempts(&p.id))
+                .filter(|a| a.lesson == lesson && a.activity == activity)
                 .collect();
-            latest.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-            latest.into_iter().map(|a| a.response).collect()
+            all.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+            all.into_iter().map(|a| a.response).collect()
         })
     }
 

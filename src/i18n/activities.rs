@@ -225,7 +225,7 @@ impl Text for ActivityMsg {
             ActivityMsg::WallTitle => "Le mur des idées de cet appareil",
             ActivityMsg::NoCategory => "Sans catégorie",
             ActivityMsg::IdeasHelp => "Écris une idée courte, ajoute-la, puis valide pour la publier sur le mur.",
-            ActivityMsg::ScenarioChoicesLabel => "Que fais-tu\u{202f}?",
+            ActivityMsg::ScenarioChoicesLabel => "Choix possibles",
             ActivityMsg::ScenarioYourChoice => "Ton choix\u{a0}:",
             ActivityMsg::ScenarioPathTitle => "Ton parcours",
             ActivityMsg::ScenarioBestEnd => "C’est la meilleure fin possible.",

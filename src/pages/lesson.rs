@@ -246,13 +246,28 @@ fn Toc(lesson: Arc<CompiledLesson>) -> impl IntoView {
                 platform::set_fragment(&id);
             }
         };
+        // Level-3 headings nest under the level-2 heading before them, so the
+        // numbering follows the sections.
+        let mut groups: Vec<(communs_core::lesson::model::Section, Vec<communs_core::lesson::model::Section>)> = Vec::new();
+        for s in sections {
+            match groups.last_mut() {
+                Some((_, subs)) if s.level > 2 => subs.push(s),
+                _ => groups.push((s, Vec::new())),
+            }
+        }
+        let entry = |s: &communs_core::lesson::model::Section| {
+            view! { <a href=format!("#{}", s.id) data-section=s.id.clone()>{s.title.clone()}</a> }
+        };
         view! {
             <nav class="sommaire" aria-labelledby="sommaire-titre" data-testid="sommaire" on:click=on_click>
                 <h2 id="sommaire-titre">{t(LessonMsg::TocTitle)}</h2>
                 <ol>
-                    {sections.into_iter().map(|s| view! {
-                        <li class=format!("sommaire-niveau-{}", s.level)>
-                            <a href=format!("#{}", s.id) data-section=s.id.clone()>{s.title.clone()}</a>
+                    {groups.into_iter().map(|(top, subs)| view! {
+                        <li>
+                            {entry(&top)}
+                            {(!subs.is_empty()).then(|| view! {
+                                <ol>{subs.iter().map(|s| view! { <li>{entry(s)}</li> }).collect_view()}</ol>
+                            })}
                         </li>
                     }).collect_view()}
                 </ol>

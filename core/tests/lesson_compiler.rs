@@ -59,6 +59,8 @@ const HOSTILE: &[Case] = &[
     ("heading skip", "## A\n\n#### B\n", &[(3, W, "niveau de titre sauté")]),
     ("nested callout", "````exemple\nTexte.\n\n```definition\nDedans.\n```\n````\n", &[(4, E, "ne peut pas être placé dans un encadré")]),
     ("activity in callout", "````exemple\n```activite vrai-faux id=x\nquestion : Q ?\nreponse : vrai\nexplication : E.\n```\n````\n", &[(2, E, "activité ne peut pas")]),
+    ("activity in a list", "- Un point :\n\n  ```activite vrai-faux id=x\n  question : Q ?\n  reponse : vrai\n  explication : E.\n  ```\n", &[(3, E, "à la racine du texte")]),
+    ("activity in a quote", "> ```activite vrai-faux id=x\n> question : Q ?\n> reponse : vrai\n> explication : E.\n> ```\n", &[(1, E, "à la racine du texte")]),
     ("unknown activity type", "```activite quiz id=q1\nquestion : Q ?\n```\n", &[(1, E, "type d'activité inconnu « quiz »")]),
     ("activity typo", "```activites vrai-faux id=q1\nquestion : Q ?\n```\n", &[(1, E, "bloc « activites » inconnu")]),
     ("activity no type", "```activite\nquestion : Q ?\n```\n", &[(1, E, "type d'activité manquant")]),

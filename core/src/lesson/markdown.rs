@@ -265,6 +265,10 @@ struct Run<'s> {
     links: Vec<LinkOut>,
     table: Option<TableState>,
     paragraphs: usize,
+    /// Lists, items, block quotes and footnotes currently open: an activity
+    /// must stand at the top level of the text (the app splits the body at
+    /// activity markers, so a marker inside a list would cut the list in two).
+    containers: usize,
 }
 
 impl<'s> Run<'s> {
@@ -374,6 +378,7 @@ impl<'c> Builder<'c> {
             links: Vec::new(),
             table: None,
             paragraphs: 0,
+            containers: 0,
         };
         let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
         for (ev, range) in parser {
@@ -556,6 +561,9 @@ impl<'c> Builder<'c> {
     }
 
     fn start(&mut self, run: &mut Run, tag: Tag, offset: usize) {
+        if matches!(tag, Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_)) {
+            run.containers += 1;
+        }
         match tag {
             Tag::Paragraph => {
                 run.para = Some(ParaState::default());
@@ -681,6 +689,9 @@ impl<'c> Builder<'c> {
     }
 
     fn end(&mut self, run: &mut Run, tag: TagEnd) {
+        if matches!(tag, TagEnd::List(_) | TagEnd::Item | TagEnd::BlockQuote(_) | TagEnd::FootnoteDefinition) {
+            run.containers = run.containers.saturating_sub(1);
+        }
         match tag {
             TagEnd::Paragraph => {
                 let buf = if run.bufs.len() > 1 { run.bufs.pop().unwrap_or_default() } else { String::new() };
@@ -873,6 +884,8 @@ impl<'c> Builder<'c> {
             } else if first_folded == "activite" || first_folded.starts_with("activit") {
                 if run.mode != Mode::Body {
                     self.error(fence_line, fence_col, "une activité ne peut pas être placée dans un encadré ou une autre activité");
+                } else if run.containers > 0 {
+                    self.error(fence_line, fence_col, "une activité doit être placée à la racine du texte, pas dans une liste ni une citation");
                 } else if first_folded != "activite" {
                     self.error(fence_line, fence_col, format!("bloc « {first} » inconnu : écris ```activite <type> id=<identifiant>"));
                 } else {

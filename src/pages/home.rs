@@ -20,6 +20,10 @@ pub fn Home() -> impl IntoView {
         <div class="page page-accueil" data-testid="page-accueil">
             <h1>{t(Msg::HomeTitle)}</h1>
             <p class="chapeau">{t(Msg::HomeIntro)}</p>
+            <p class="actions-accueil">
+                <A href=platform::href("/parcours") attr:class="bouton" attr:data-testid="accueil-parcours">{t(Msg::HomeStart)}</A>
+                <A href=platform::href("/profils") attr:class="bouton bouton-secondaire">{t(Msg::HomeChooseProfile)}</A>
+            </p>
             <ul class="cartes">
                 {cards
                     .into_iter()

@@ -92,10 +92,14 @@ export const tests = [
     },
   },
   {
-    name: 'leçons: ouvrir une leçon depuis le parcours, sommaire et glossaire au clavier',
+    name: 'leçons: de l’accueil au parcours, ouvrir une leçon, sommaire et glossaire au clavier',
     run: async (ctx) => {
       const { page } = ctx;
-      await openCatalogue(ctx);
+      await ctx.goto('');
+      await page.getByRole('link', { name: 'Voir les leçons' }).click();
+      await page.locator('[data-testid="page-parcours"] ' + COUNT).waitFor({ state: 'visible' });
+      // After an in-app navigation the keyboard focus is on the new page's main content.
+      await ctx.waitFor(async () => (await ctx.focused())?.id === 'contenu', { message: 'focus sur main#contenu' });
       await page.locator(`${CARD}[data-lecon="communs-numeriques"] h4 a`).click();
       await page.locator('[data-testid="lecon"][data-lecon="communs-numeriques"]').waitFor();
       assert.ok(page.url().endsWith('/lecon/communs-numeriques'), page.url());

@@ -704,20 +704,7 @@ pub(crate) fn plain_text(html: &str) -> String {
 }
 
 /// Escapes plain text for insertion as HTML.
-pub(crate) fn escape_html(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+pub(crate) use communs_core::text::escape_html;
 
 #[cfg(test)]
 mod tests {

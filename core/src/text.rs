@@ -176,6 +176,27 @@ pub fn within_one_typo(a: &str, b: &str) -> bool {
     }
 }
 
+/// Escapes text for HTML element content and attribute values (`& < > " '`).
+pub fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    escape_html_into(s, &mut out);
+    out
+}
+
+/// [`escape_html`], appending to `out`.
+pub fn escape_html_into(s: &str, out: &mut String) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
 /// One step of splitmix64: advances `state` and returns the next value.
 pub fn splitmix64(state: &mut u64) -> u64 {
     *state = state.wrapping_add(0x9e37_79b9_7f4a_7c15);

@@ -28,25 +28,9 @@ pub fn markdown_options() -> Options {
     o
 }
 
-/// Escapes text for HTML element content and attribute values.
-pub fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 8);
-    escape_into(s, &mut out);
-    out
-}
+pub use crate::text::escape_html as escape;
 
-fn escape_into(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-}
+use crate::text::escape_html_into as escape_into;
 
 /// The screen-reader text added at the end of an external link.
 pub const EXTERNAL_LINK_MARKER: &str = r#"<span class="sr-only"> (nouvel onglet, quitte Communs)</span>"#;

@@ -243,7 +243,7 @@ async fn every_type_mounts_and_a_right_answer_is_announced() {
     // Participation views count the answer given here.
     assert!(text("t-so", "[data-testid=sondage-resultats]").contains("1 réponse sur 1"));
     let cloud: Vec<String> = q_all("t-nm", "[data-testid=nuage-liste] li").iter().map(|e| e.text_content().unwrap()).collect();
-    assert_eq!(cloud, vec!["Partage — 2\u{a0}fois".to_string()]);
+    assert_eq!(cloud, vec!["partagé — 2\u{a0}fois".to_string()]);
     assert!(q(
         "t-nm",
         "[data-testid=nuage-mot]"

@@ -100,7 +100,8 @@ pub(crate) struct CloudWord {
 
 /// Groups words by their normalised form (case, accents, spaces and
 /// typographic variants do not count), in alphabetical order of that form;
-/// each is shown in its most frequent spelling (spaces collapsed).
+/// each is shown in its most frequent spelling (spaces collapsed; ties are
+/// broken by the spelling itself, never by the order of the answers).
 pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<CloudWord> {
     let mut map: BTreeMap<String, (CloudWord, Vec<(String, usize)>)> = BTreeMap::new();
     let mine: Vec<String> = mine.iter().map(|w| normalize_answer(w)).collect();
@@ -122,13 +123,20 @@ pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<Cl
     }
     map.into_values()
         .map(|(mut w, spellings)| {
-            // The most frequent spelling (the first written on a tie).
-            let mut best: Option<&(String, usize)> = None;
-            for s in &spellings {
-                if best.is_none_or(|b| s.1 > b.1) {
-                    best = Some(s);
-                }
-            }
+            // The most frequent spelling; on a tie, whatever the order the
+            // answers were stored in: all lowercase, then a capital first
+            // letter only, then any other case; unaccented before accented;
+            // then alphabetical.
+            let best = spellings.iter().min_by(|a, b| {
+                let case = |s: &str| {
+                    let lower = s.to_lowercase();
+                    let mut chars = s.chars();
+                    let title = chars.next().map(|c| c.to_lowercase().collect::<String>() + chars.as_str()) == Some(lower.clone());
+                    if lower == s { 0 } else if title { 1 } else { 2 }
+                };
+                let rank = |s: &str| (case(s), normalize_answer(s) != s.to_lowercase(), s.to_string());
+                b.1.cmp(&a.1).then_with(|| rank(&a.0).cmp(&rank(&b.0)))
+            });
             w.shown = best.map(|b| b.0.clone()).unwrap_or_default();
             w
         })
@@ -390,7 +398,7 @@ mod tests {
         ];
         let w = aggregate_words(&r, &["libre".into()]);
         let got: Vec<(&str, usize, bool)> = w.iter().map(|w| (w.shown.as_str(), w.count, w.mine)).collect();
-        assert_eq!(got, vec![("Libre", 2, true), ("Open Street Map", 2, false), ("Partage", 3, false)]);
+        assert_eq!(got, vec![("Libre", 2, true), ("open street map", 2, false), ("Partage", 3, false)]);
     }
 
     #[test]

@@ -45,6 +45,7 @@ pub enum LessonMsg {
     Print,
     ActivityMissing,
     Breadcrumb,
+    ExternalLink,
 }
 
 impl LessonMsg {
@@ -90,6 +91,7 @@ impl LessonMsg {
         LessonMsg::Print,
         LessonMsg::ActivityMissing,
         LessonMsg::Breadcrumb,
+        LessonMsg::ExternalLink,
     ];
 }
 
@@ -137,6 +139,7 @@ impl Text for LessonMsg {
             LessonMsg::Print => "Imprimer la leçon",
             LessonMsg::ActivityMissing => "Cette activité est introuvable dans la leçon.",
             LessonMsg::Breadcrumb => "Fil d’Ariane",
+            LessonMsg::ExternalLink => " (nouvel onglet, quitte Communs)",
         }
     }
 }

@@ -200,7 +200,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
                         };
                         match s.url.clone().filter(|u| u.starts_with("https://") || u.starts_with("http://")) {
                             Some(url) => view! {
-                                <li><a href=url class="lien-externe" target="_blank" rel="noopener noreferrer">{label}<span class="sr-only">" (nouvel onglet, quitte Communs)"</span></a></li>
+                                <li><a href=url class="lien-externe" target="_blank" rel="noopener noreferrer">{label}<span class="sr-only">{t(LessonMsg::ExternalLink)}</span></a></li>
                             }.into_any(),
                             None => view! { <li>{label}</li> }.into_any(),
                         }

@@ -50,6 +50,7 @@ pub fn Lesson() -> impl IntoView {
 fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
     platform::set_dynamic_title(&lesson.title);
     let storage = use_storage();
+    let catalogue = use_catalogue();
     let base = platform::base_path();
     let id = lesson.id.clone();
 
@@ -69,7 +70,10 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
         let id = id.clone();
         let ids = activity_ids.clone();
         Memo::new(move |_| {
-            let answered: Vec<bool> = ids.iter().map(|a| !storage.attempts_for(&id, a).is_empty()).collect();
+            // One read of the learner's attempts, not one per activity.
+            let attempts = storage.attempts();
+            let answered: Vec<bool> =
+                ids.iter().map(|a| attempts.iter().any(|t| t.lesson == id && t.activity == *a)).collect();
             let last = answered.iter().rposition(|x| *x)?;
             let next = (last + 1).min(ids.len().saturating_sub(1));
             Some(ids.get(next)?.clone())
@@ -115,13 +119,13 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
     let module_title = {
         let module = lesson.module.clone();
         move || {
-            use_catalogue().get().and_then(|r| r.ok()).and_then(|idx| idx.modules.iter().find(|m| m.id == module).map(|m| m.title.clone()))
+            catalogue.get().and_then(|r| r.ok()).and_then(|idx| idx.modules.iter().find(|m| m.id == module).map(|m| m.title.clone()))
         }
     };
     let neighbours = {
         let id = id.clone();
         move || {
-            let idx = use_catalogue().get().and_then(|r| r.ok())?;
+            let idx = catalogue.get().and_then(|r| r.ok())?;
             let (p, n) = catalogue::neighbours(&idx, &id);
             Some((p.map(|l| (l.id.clone(), l.title.clone())), n.map(|l| (l.id.clone(), l.title.clone()))))
         }

@@ -5,7 +5,7 @@
 //! Pure functions over the compiled index; the app only lays the result out.
 
 use crate::lesson::model::{Audience, LessonIndex, LessonSummary, Module, Theme};
-use crate::text::normalize_answer;
+use crate::text::loose_form;
 
 /// What the learner filters the catalogue by. Each field is one query
 /// parameter of `/parcours` (`public`, `competence`, `q`), so a filtered
@@ -64,11 +64,11 @@ impl Filter {
                 return false;
             }
         }
-        let words: Vec<String> = normalize_answer(&self.query).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
+        let words: Vec<String> = loose_form(&self.query).split(' ').filter(|w| !w.is_empty()).map(str::to_string).collect();
         if words.is_empty() {
             return true;
         }
-        let haystack = normalize_answer(&format!("{} {} {}", lesson.title, lesson.summary, lesson.keywords.join(" ")));
+        let haystack = loose_form(&format!("{} {} {}", lesson.title, lesson.summary, lesson.keywords.join(" ")));
         words.iter().all(|w| haystack.contains(w.as_str()))
     }
 }

@@ -6,7 +6,6 @@
 
 pub mod diagnostic;
 pub mod model;
-pub mod normalize;
 pub mod scoring;
 
 #[cfg(feature = "compiler")]

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use communs_core::response::Response;
-use communs_core::text::normalize_answer;
+use communs_core::text::loose_form;
 use leptos::prelude::*;
 
 use super::Ctx;
@@ -104,11 +104,11 @@ pub(crate) struct CloudWord {
 /// broken by the spelling itself, never by the order of the answers).
 pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<CloudWord> {
     let mut map: BTreeMap<String, (CloudWord, Vec<(String, usize)>)> = BTreeMap::new();
-    let mine: Vec<String> = mine.iter().map(|w| normalize_answer(w)).collect();
+    let mine: Vec<String> = mine.iter().map(|w| loose_form(w)).collect();
     for r in responses {
         let Response::Texts(words) = r else { continue };
         for w in words {
-            let key = normalize_answer(w);
+            let key = loose_form(w);
             if key.is_empty() {
                 continue;
             }
@@ -134,7 +134,7 @@ pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<Cl
                     let title = chars.next().map(|c| c.to_lowercase().collect::<String>() + chars.as_str()) == Some(lower.clone());
                     if lower == s { 0 } else if title { 1 } else { 2 }
                 };
-                let rank = |s: &str| (case(s), normalize_answer(s) != s.to_lowercase(), s.to_string());
+                let rank = |s: &str| (case(s), loose_form(s) != s.to_lowercase(), s.to_string());
                 b.1.cmp(&a.1).then_with(|| rank(&a.0).cmp(&rank(&b.0)))
             });
             w.shown = best.map(|b| b.0.clone()).unwrap_or_default();
@@ -174,7 +174,7 @@ pub(crate) fn Cloud(ctx: Ctx, words: u8) -> impl IntoView {
         let words = aggregate_words(&ctx.device_responses(), &mine);
         let max = words.iter().map(|w| w.count).max().unwrap_or(1);
         let mut by_count = words.clone();
-        by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| normalize_answer(&a.shown).cmp(&normalize_answer(&b.shown))));
+        by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| loose_form(&a.shown).cmp(&loose_form(&b.shown))));
         let list_title = list_title.clone();
         view! {
             <div class="nuage-zone" data-testid="nuage">

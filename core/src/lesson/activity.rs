@@ -5,12 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::markdown::{is_valid_id, Builder, Mode, Origin};
+use super::markdown::{Builder, Mode, Origin};
 use super::model::{
     Activity, ActivityKind, Choice, CrcnRef, Pair, ScenarioChoice, ScenarioNode, TextPart, ACTIVITY_TYPES, DEFAULT_ATTEMPTS,
 };
-use super::normalize::{fold, normalize_answer};
 use crate::frameworks;
+use crate::text::{answer_form, fold, is_activity_id};
 
 /// A value with the position where it starts.
 #[derive(Clone, Debug, Default)]
@@ -191,7 +191,7 @@ pub fn parse_activity(b: &mut Builder, info: &str, text: &str, fence_line: usize
         b.error(fence_line, fence_col, "identifiant d'activité manquant : ajoute id=<identifiant> après le type");
         return None;
     };
-    if !is_valid_id(&id, 1, 60) {
+    if !is_activity_id(&id) {
         b.error(fence_line, fence_col, format!("identifiant d'activité invalide « {id} » : minuscules, chiffres et tirets, 60 caractères au plus"));
         return None;
     }
@@ -241,7 +241,7 @@ pub fn parse_activity(b: &mut Builder, info: &str, text: &str, fence_line: usize
                         _ => b.error(line_no, col, format!("après [{nid}], seul « fin N » est permis (trouvé « {rest} »)")),
                     }
                 }
-                if !is_valid_id(nid, 1, 60) {
+                if !is_activity_id(nid) {
                     b.error(line_no, col, format!("identifiant de situation invalide « {nid} » : minuscules, chiffres et tirets"));
                 }
                 nodes.push(RawNode { id: nid.to_string(), line: line_no, col, end, text: None, choices: Vec::new() });
@@ -529,7 +529,7 @@ pub fn parse_activity(b: &mut Builder, info: &str, text: &str, fence_line: usize
             match field {
                 Some(f) => {
                     for a in f.text.split('|').map(str::trim).filter(|s| !s.is_empty()) {
-                        if normalize_answer(a).is_empty() {
+                        if answer_form(a).is_empty() {
                             b.error(f.line, f.col, format!("réponse acceptée vide une fois normalisée : « {a} »"));
                         } else {
                             answers.push(a.to_string());
@@ -756,7 +756,7 @@ fn parse_gaps(b: &mut Builder, f: &Field) -> Vec<TextPart> {
                     parts.push(TextPart::List { options, answer: answer.unwrap_or(0) });
                 } else {
                     let answers: Vec<String> = inner.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
-                    if answers.is_empty() || answers.iter().any(|a| normalize_answer(a).is_empty()) {
+                    if answers.is_empty() || answers.iter().any(|a| answer_form(a).is_empty()) {
                         b.error(f.line, f.col, format!("texte-a-trous : trou vide « {{{inner}}} »"));
                     }
                     parts.push(TextPart::Gap { answers });

@@ -12,10 +12,10 @@ use toml::{Table, Value};
 
 use super::activity::check_crcn;
 use super::diagnostic::{self, Diagnostic};
-use super::markdown::{is_valid_id, Builder, Mode, Origin};
+use super::markdown::{Builder, Mode, Origin};
 use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonIndex, Module, Source, Theme};
-use super::normalize::fold;
 use crate::frameworks;
+use crate::text::{fold, is_lesson_id, is_module_id};
 
 /// Label used in diagnostics about `modules.toml`.
 pub const MODULES_FILE: &str = "modules.toml";
@@ -115,7 +115,7 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
         let line = theme_lines.get(i).copied().unwrap_or(1);
         let Some(t) = v.as_table() else { continue };
         match (str_field(t, "id"), str_field(t, "title")) {
-            (Some(id), Some(title)) if is_valid_id(&id, 1, 60) && !title.is_empty() => {
+            (Some(id), Some(title)) if is_module_id(&id) && !title.is_empty() => {
                 if themes.iter().any(|x: &Theme| x.id == id) {
                     diags.push(Diagnostic::error(f, line, 1, format!("thème « {id} » en double")));
                 }
@@ -130,7 +130,7 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
         let line = module_lines.get(i).copied().unwrap_or(1);
         let Some(t) = v.as_table() else { continue };
         match (str_field(t, "id"), str_field(t, "theme"), str_field(t, "title")) {
-            (Some(id), Some(theme), Some(title)) if is_valid_id(&id, 1, 60) && !title.is_empty() => {
+            (Some(id), Some(theme), Some(title)) if is_module_id(&id) && !title.is_empty() => {
                 if modules.iter().any(|m: &Module| m.id == id) {
                     diags.push(Diagnostic::error(f, line, 1, format!("module « {id} » en double")));
                 }
@@ -297,7 +297,7 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
     let module = req_str(b, "module");
     let audience_s = req_str(b, "audience");
     if let Some(id) = &id {
-        if !is_valid_id(id, 3, 60) {
+        if !is_lesson_id(id) {
             b.error(fl("id"), 1, format!("identifiant « {id} » invalide : minuscules, chiffres et tirets, de 3 à 60 caractères"));
         }
     }

@@ -15,7 +15,7 @@ use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Op
 use super::compiler::CompileContext;
 use super::diagnostic::Diagnostic;
 use super::model::{Activity, CrcnRef, GlossaryEntry, ImageCredit, Section};
-use super::normalize::{fold, slug};
+use crate::text::{fold, is_anchor_id, is_lesson_id, slug};
 
 /// The pulldown-cmark options used for every piece of lesson Markdown:
 /// tables, footnotes, strikethrough. Nothing else (no raw HTML passthrough:
@@ -47,11 +47,6 @@ pub enum UrlKind {
     Mail(String),
     /// `lecon:<id>` with an optional `#fragment`.
     Lecon { id: String, fragment: Option<String> },
-}
-
-/// Whether `s` is a valid lesson or activity id: `[a-z0-9-]`, `min..=max` chars.
-pub fn is_valid_id(s: &str, min: usize, max: usize) -> bool {
-    (min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 /// Classifies a link destination. Browsers drop tabs and newlines anywhere in
@@ -98,11 +93,11 @@ pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
                 Some((id, f)) => (id, Some(f.to_string())),
                 None => (rest, None),
             };
-            if !is_valid_id(id, 3, 60) {
+            if !is_lesson_id(id) {
                 return Err(format!("identifiant de leçon invalide dans « {} »", short(cleaned)));
             }
             if let Some(f) = &fragment {
-                if f.is_empty() || !is_valid_id(f, 1, 100) {
+                if f.is_empty() || !is_anchor_id(f) {
                     return Err(format!("ancre invalide dans « {} »", short(cleaned)));
                 }
             }

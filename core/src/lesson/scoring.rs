@@ -8,8 +8,8 @@
 //! `participation_only: true`: they are never evidence of a level.
 
 use super::model::{Activity, ActivityKind, Choice, TextPart};
-use super::normalize::{letter_count, normalize_answer, within_one_typo};
 use crate::response::Response;
+use crate::text::{answer_form, letter_count, within_one_typo};
 use serde::{Deserialize, Serialize};
 
 /// Per-item result, for feedback.
@@ -81,13 +81,13 @@ pub enum AnswerMatch {
 /// extra spaces and typographic variants never count; with `typo`, one typo
 /// is allowed for accepted answers of at least 5 letters.
 pub fn match_answer(given: &str, accepted: &[String], typo: bool) -> AnswerMatch {
-    let g = normalize_answer(given);
+    let g = answer_form(given);
     if g.is_empty() {
         return AnswerMatch::No;
     }
     let mut best = AnswerMatch::No;
     for a in accepted {
-        let a = normalize_answer(a);
+        let a = answer_form(a);
         if a.is_empty() {
             continue;
         }
@@ -161,7 +161,7 @@ pub fn score(activity: &Activity, response: &Response) -> Outcome {
         }
         (ActivityKind::ReponseCourte { answers, typo }, Response::Texts(t)) => {
             let [given] = t.as_slice() else { return bad() };
-            if normalize_answer(given).is_empty() {
+            if answer_form(given).is_empty() {
                 return bad();
             }
             match match_answer(given, answers, *typo) {

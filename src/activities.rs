@@ -680,46 +680,8 @@ pub(crate) fn mark_attr(mark: Option<Mark>, revealed: bool) -> Option<&'static s
 }
 
 /// Plain text of a compiler-made inline HTML fragment (for `<option>` and
-/// accessible names): tags dropped, the entities the compiler writes decoded.
-pub(crate) fn plain_text(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' if in_tag => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    let out = out
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&quot;", "\"")
-        .replace("&#39;", "'")
-        .replace("&#x27;", "'")
-        .replace("&nbsp;", "\u{a0}")
-        .replace("&amp;", "&");
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
-}
+/// accessible names).
+pub(crate) use communs_core::text::html_to_text;
 
 /// Escapes plain text for insertion as HTML.
 pub(crate) use communs_core::text::escape_html;
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn plain_text_drops_tags_and_decodes_entities() {
-        assert_eq!(plain_text("<em>CC</em> BY &amp; <code>SA</code>"), "CC BY & SA");
-        assert_eq!(plain_text("l&#39;auteur &lt;3"), "l'auteur <3");
-        assert_eq!(plain_text("  a \n b "), "a b");
-    }
-
-    #[test]
-    fn escape_round_trips_through_plain_text() {
-        let s = "<script>&\"'";
-        assert_eq!(plain_text(&escape_html(s)), s);
-    }
-}

@@ -6,6 +6,7 @@
 use std::sync::Arc;
 
 use communs_core::lesson::model::{CompiledLesson, LessonIndex};
+use communs_core::text::is_lesson_id;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -44,17 +45,13 @@ impl Catalogue {
     }
 }
 
-/// Downloads and decodes one lesson.
+/// Downloads and decodes one lesson. An id the compiler would refuse
+/// ([`is_lesson_id`]) never reaches the network.
 pub async fn load_lesson(id: &str) -> Result<Arc<CompiledLesson>, ContentError> {
     if !is_lesson_id(id) {
         return Err(ContentError::NotFound);
     }
     fetch_json::<CompiledLesson>(&format!("lecons/{id}.json")).await.map(Arc::new)
-}
-
-/// Lesson ids are `[a-z0-9-]`; anything else never reaches the network.
-pub fn is_lesson_id(id: &str) -> bool {
-    !id.is_empty() && id.len() <= 60 && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, ContentError> {

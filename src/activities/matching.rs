@@ -6,7 +6,7 @@ use communs_core::lesson::Pair;
 use communs_core::response::Response;
 use leptos::prelude::*;
 
-use super::{mark_attr, mark_badge, plain_text, Ctx};
+use super::{html_to_text, mark_attr, mark_badge, Ctx};
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 
@@ -26,7 +26,7 @@ pub(crate) fn Pairs(ctx: Ctx, pairs: Vec<Pair>) -> impl IntoView {
         }
         Ok(Response::Order(c.into_iter().map(|j| j.unwrap_or(0) as u8).collect()))
     });
-    let rights: StoredValue<Vec<String>> = StoredValue::new(pairs.iter().map(|p| plain_text(&p.right)).collect());
+    let rights: StoredValue<Vec<String>> = StoredValue::new(pairs.iter().map(|p| html_to_text(&p.right)).collect());
     let rows = pairs
         .into_iter()
         .enumerate()
@@ -72,7 +72,7 @@ pub(crate) fn Ordering(ctx: Ctx, items: Vec<String>) -> impl IntoView {
     }
     let order = RwSignal::new(start);
     ctx.set_collector(move || Ok(Response::Order(order.get_untracked().into_iter().map(|a| a as u8).collect())));
-    let texts: StoredValue<Vec<String>> = StoredValue::new(items.iter().map(|i| plain_text(i)).collect());
+    let texts: StoredValue<Vec<String>> = StoredValue::new(items.iter().map(|i| html_to_text(i)).collect());
     let items = StoredValue::new(items);
     let move_item = move |pos: usize, up: bool| {
         let target = if up { pos.checked_sub(1) } else { Some(pos + 1).filter(|&p| p < n) };

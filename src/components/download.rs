@@ -3,6 +3,7 @@
 
 use std::time::Duration;
 
+use communs_core::text::slug;
 use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -34,19 +35,13 @@ fn try_download(filename: &str, text: &str) -> Option<()> {
     Some(())
 }
 
-/// A file name part from a pseudonym: lowercase letters and digits, other
-/// characters become single hyphens (« Renard bleu » → « renard-bleu »).
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "profil".into() } else { out }
+/// The name of a profile's backup file, dated today:
+/// `communs-sauvegarde-renard-bleu-2026-11-23.json` for « Renard bleu » (the
+/// pseudonym through [`slug`]; « profil » when nothing is left of it).
+pub fn backup_file_name(pseudonym: &str) -> String {
+    let name = slug(pseudonym);
+    let name = if name.is_empty() { "profil" } else { name.as_str() };
+    format!("communs-sauvegarde-{name}-{}.json", today())
 }
 
 /// Today as `aaaa-mm-jj` (local time), for file names.

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::components::download::{download_json, slug, today};
+use crate::components::download::{backup_file_name, download_json};
 use crate::i18n::profiles::ProfileMsg;
 use crate::i18n::t;
 use crate::storage::use_storage;
@@ -19,7 +19,7 @@ pub fn export_current() -> String {
     match storage.export_profile(&profile.id) {
         Err(e) => e.message(),
         Ok(doc) => {
-            let name = format!("communs-sauvegarde-{}-{}.json", slug(&profile.pseudonym), today());
+            let name = backup_file_name(&profile.pseudonym);
             if !download_json(&name, &doc) {
                 return t(ProfileMsg::ErrorWriteFailed).to_string();
             }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::avatar::{avatar_name, colour_name, Avatar};
-use crate::components::download::{download_json, french_date_time, slug, today};
+use crate::components::download::{backup_file_name, download_json, french_date_time, today};
 use crate::components::export_reminder::ExportButton;
 use crate::components::storage_banner::download_quarantine;
 use crate::i18n::profiles::{self as msg, french_typography, ProfileMsg as M};
@@ -189,7 +189,7 @@ fn export_file(storage: Storage, p: &Profile) -> Said {
     match storage.export_profile(&p.id) {
         Err(e) => Err(e.message()),
         Ok(doc) => {
-            let name = format!("communs-sauvegarde-{}-{}.json", slug(&p.pseudonym), today());
+            let name = backup_file_name(&p.pseudonym);
             if !download_json(&name, &doc) {
                 return Err(t(M::ErrorWriteFailed).to_string());
             }

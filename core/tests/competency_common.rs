@@ -7,37 +7,9 @@ use communs_core::competency::ActivityEvidence;
 use communs_core::response::Response;
 use communs_core::storage::{Attempt, AttemptId, Timestamp};
 
-/// splitmix64: a tiny seeded pseudo-random generator.
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next_u64(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-        z ^ (z >> 31)
-    }
-    pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next_u64() % n
-        }
-    }
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len() as u64) as usize]
-    }
-    pub fn shuffle<T>(&mut self, v: &mut [T]) {
-        for i in (1..v.len()).rev() {
-            let j = self.below(i as u64 + 1) as usize;
-            v.swap(i, j);
-        }
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 /// An attempt with a random id.
 pub fn attempt(rng: &mut Rng, lesson: &str, activity: &str, at: Timestamp, score: u8) -> Attempt {

@@ -7,18 +7,9 @@ mod common;
 use common::*;
 use communs_core::lesson::compile_lesson;
 
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: usize) -> usize {
-        if n == 0 { 0 } else { (self.next() % n as u64) as usize }
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+use rng::Rng;
 
 const PIECES: &[&str] = &[
     "```", "````", "```activite ", "```activite scenario id=s\n", "```a-retenir\n", "[[", "]]", "|", "{", "}", "{liste:", "*", "[x]",
@@ -46,8 +37,8 @@ fn check(src: &str, case: &str) {
 fn random_bytes_never_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     for i in 0..1500 {
-        let n = rng.below(400);
-        let bytes: Vec<u8> = (0..n).map(|_| rng.next() as u8).collect();
+        let n = rng.index(400);
+        let bytes: Vec<u8> = (0..n).map(|_| rng.next_u64() as u8).collect();
         let s = String::from_utf8_lossy(&bytes).into_owned();
         check(&s, &format!("bytes {i}"));
         check(&format!("{FRONT}{s}"), &format!("front+bytes {i}"));
@@ -59,9 +50,9 @@ fn random_markdown_pieces_never_panic() {
     let mut rng = Rng(0xdead_beef_cafe_f00d);
     for i in 0..3000 {
         let mut body = String::new();
-        for _ in 0..rng.below(60) {
-            body.push_str(PIECES[rng.below(PIECES.len())]);
-            if rng.below(3) == 0 {
+        for _ in 0..rng.index(60) {
+            body.push_str(PIECES[rng.index(PIECES.len())]);
+            if rng.index(3) == 0 {
                 body.push_str("mot ");
             }
         }
@@ -78,21 +69,21 @@ fn mutated_lessons_never_panic() {
         let lines: Vec<&str> = src.lines().collect();
         for i in 0..800 {
             let mut l: Vec<String> = lines.iter().map(|s| s.to_string()).collect();
-            for _ in 0..1 + rng.below(6) {
-                let k = rng.below(l.len());
-                match rng.below(5) {
+            for _ in 0..1 + rng.index(6) {
+                let k = rng.index(l.len());
+                match rng.index(5) {
                     0 => {
                         l.remove(k);
                     }
                     1 => {
-                        let j = rng.below(l.len());
+                        let j = rng.index(l.len());
                         l.swap(k, j);
                     }
-                    2 => l.insert(k, PIECES[rng.below(PIECES.len())].to_string()),
+                    2 => l.insert(k, PIECES[rng.index(PIECES.len())].to_string()),
                     3 => {
                         let line = &mut l[k];
-                        let cut = line.char_indices().map(|(i, _)| i).nth(rng.below(line.chars().count() + 1)).unwrap_or(line.len());
-                        line.insert_str(cut, PIECES[rng.below(PIECES.len())]);
+                        let cut = line.char_indices().map(|(i, _)| i).nth(rng.index(line.chars().count() + 1)).unwrap_or(line.len());
+                        line.insert_str(cut, PIECES[rng.index(PIECES.len())]);
                     }
                     _ => {
                         let dup = l[k].clone();

@@ -4,11 +4,14 @@
 
 #[path = "common_lessons.rs"]
 mod common;
+#[path = "common/rng.rs"]
+mod rng;
 
 use common::*;
 use communs_core::lesson::scoring::{match_answer, AnswerMatch};
 use communs_core::lesson::{compile_dir, score, CompiledLesson, Mark};
 use communs_core::response::Response;
+use rng::Rng;
 
 fn lesson() -> CompiledLesson {
     let out = compile_dir(
@@ -183,13 +186,8 @@ fn answer_matching() {
 #[test]
 fn scoring_never_panics_on_garbage_responses() {
     let l = lesson();
-    let mut seed = 0x2545_f491_4f6c_dd1du64;
-    let mut next = move || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut next = move || rng.next_u64();
     for _ in 0..3000 {
         for a in &l.activities {
             let n = (next() % 6) as usize;

@@ -54,26 +54,9 @@ pub fn load_and_repair(map: &mut BTreeMap<String, String>) -> LoadReport {
     report
 }
 
-pub struct Rng(pub u64);
-
-impl Rng {
-    pub fn next_u64(&mut self) -> u64 {
-        communs_core::text::splitmix64(&mut self.0)
-    }
-    pub fn below(&mut self, n: u64) -> u64 {
-        if n == 0 {
-            0
-        } else {
-            self.next_u64() % n
-        }
-    }
-    pub fn chance(&mut self, percent: u64) -> bool {
-        self.below(100) < percent
-    }
-    pub fn pick<'a, T>(&mut self, v: &'a [T]) -> &'a T {
-        &v[self.below(v.len() as u64) as usize]
-    }
-}
+#[path = "common/rng.rs"]
+mod rng;
+pub use rng::Rng;
 
 const WORDS: &[&str] = &[
     "soleil", "la mer", "trois quarts", "l’eau", "photosynthèse", "Paris", "12", "3,5", "un demi",

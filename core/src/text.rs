@@ -45,3 +45,11 @@ pub use ids::{is_activity_id, is_anchor_id, is_lesson_id, is_module_id, slug, MA
 pub use normalize::{answer_form, fold, letter_count, loose_form};
 pub use seed::{fnv1a_64, hash_seed, seeded_shuffle, splitmix64};
 pub use typo::within_one_typo;
+
+/// Checks a table of `(input, expected output)` cases of a text function.
+#[cfg(test)]
+fn assert_table(name: &str, f: impl Fn(&str) -> String, cases: &[(&str, &str)]) {
+    for (input, expected) in cases {
+        assert_eq!(f(input), *expected, "{name}({input:?})");
+    }
+}

@@ -94,9 +94,7 @@ mod tests {
             ("a > b", "a > b"),
             ("<br>", ""),
         ];
-        for (input, expected) in cases {
-            assert_eq!(html_to_text(input), *expected, "input {input:?}");
-        }
+        crate::text::assert_table("html_to_text", html_to_text, cases);
     }
 
     #[test]

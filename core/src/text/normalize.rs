@@ -192,9 +192,7 @@ mod tests {
             ("« a »", "« a »"),
             ("日本", "日本"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(fold(input), *expected, "input {input:?}");
-        }
+        crate::text::assert_table("fold", fold, cases);
     }
 
     #[test]
@@ -238,9 +236,7 @@ mod tests {
             ("12 − 3", "12-3"),
             ("日本", "日本"),
         ];
-        for (input, expected) in cases {
-            assert_eq!(loose_form(input), *expected, "input {input:?}");
-        }
+        crate::text::assert_table("loose_form", loose_form, cases);
     }
 
     #[test]
@@ -268,9 +264,7 @@ mod tests {
             ("« »", ""),
             ("?!", ""),
         ];
-        for (input, expected) in cases {
-            assert_eq!(answer_form(input), *expected, "input {input:?}");
-        }
+        crate::text::assert_table("answer_form", answer_form, cases);
     }
 
     #[test]

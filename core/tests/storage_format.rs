@@ -91,6 +91,10 @@ fn the_v2_fixture_exports_as_the_golden_file() {
 fn a_class_file_is_written_as_the_golden_file() {
     let s = load(pairs(&fixture("v2.json"))).store;
     let hibou = s.export_profile(&ProfileId::parse("h1b0u002").expect("valid id"), NOW).expect("exported");
-    let (class, _) = build_class_file(&[&fixture_text("export-v1.json"), &hibou]);
-    assert_golden("class-of-fixtures.json", &(class + "\n"));
+    let class = build_class_file(&[&fixture_text("export-v1.json"), &hibou]);
+    assert_eq!(class.pupils, 2);
+    // The fixture export holds two invalid attempts on purpose.
+    let files: Vec<usize> = class.problems.iter().map(|(i, _)| *i).collect();
+    assert_eq!(files, vec![0, 0]);
+    assert_golden("class-of-fixtures.json", &(class.text + "\n"));
 }

@@ -34,21 +34,6 @@ fn try_download(filename: &str, text: &str) -> Option<()> {
     Some(())
 }
 
-/// A file name part from a pseudonym: lowercase letters and digits, other
-/// characters become single hyphens (« Renard bleu » → « renard-bleu »).
-pub fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            out.push(c);
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "profil".into() } else { out }
-}
-
 /// Today as `aaaa-mm-jj` (local time), for file names.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

@@ -279,20 +279,20 @@ impl Store {
         let mut changes: Vec<(String, Option<String>)> = meta.map(|m| (META_KEY.to_string(), Some(m))).into_iter().collect();
         for (month, lines) in lines_by_month {
             let key = chunk_key(profile, month);
-            let value = match self.raw.get(&key) {
+            let value = match (self.raw.get(&key), lines.as_slice()) {
                 // The common case: one new line, appended (callers guarantee its
                 // id is new for the profile).
-                Some(old) if lines.len() == 1 && codec::chunk_format(old) == ChunkFormat::V2 => {
+                (Some(old), [line]) if codec::chunk_format(old) == ChunkFormat::V2 => {
                     let mut v = old.clone();
                     if !v.ends_with('\n') {
                         v.push('\n');
                     }
-                    v.push_str(&lines[0]);
+                    v.push_str(line);
                     v.push('\n');
                     v
                 }
-                Some(old) => codec::merge_chunks(old, &codec::chunk_from_lines(lines.iter().map(String::as_str))),
-                None => codec::chunk_from_lines(lines.iter().map(String::as_str)),
+                (Some(old), _) => codec::merge_chunks(old, &codec::chunk_from_lines(lines.iter().map(String::as_str))),
+                (None, _) => codec::chunk_from_lines(lines.iter().map(String::as_str)),
             };
             changes.push((key, Some(value)));
         }

@@ -21,8 +21,8 @@ use std::time::Duration;
 
 use communs_core::response::Response;
 use communs_core::storage::{
-    self as domain, Attempt, ImportLimits, ImportReport, LessonStatus, NewAttempt, Profile, ProfileId, Store,
-    Timestamp, WriteBatch,
+    self as domain, Attempt, ExternalChange, ImportLimits, ImportReport, LessonStatus, NewAttempt, Profile, ProfileId,
+    Snapshot, Store, Timestamp, Usage, WriteBatch,
 };
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -40,6 +40,28 @@ pub enum Mode {
     Local,
     /// In memory only: lost when the tab is closed (storage unavailable).
     Memory,
+}
+
+/// Whether the browser promised to keep the data (`navigator.storage.persisted()`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Persistence {
+    /// Not known (yet, or the browser has no storage manager).
+    #[default]
+    Unknown,
+    /// The browser will not evict the data without asking.
+    Persisted,
+    /// The browser may evict the data when space runs short.
+    NotPersisted,
+}
+
+impl Persistence {
+    fn from_answer(answer: Option<bool>) -> Persistence {
+        match answer {
+            None => Persistence::Unknown,
+            Some(true) => Persistence::Persisted,
+            Some(false) => Persistence::NotPersisted,
+        }
+    }
 }
 
 /// What the storage status banner and the profiles page show.
@@ -60,7 +82,7 @@ pub struct StorageState {
     /// The last write failed for another reason (French, for the banner).
     pub write_failed: bool,
     /// `navigator.storage.persisted()`, once known.
-    pub persisted: Option<bool>,
+    pub persisted: Persistence,
 }
 
 /// Why a change was not made.
@@ -235,10 +257,9 @@ impl Storage {
                             state.mode = Mode::Memory;
                         }
                     }
-                    let (ours, others): (Vec<_>, Vec<_>) =
-                        all.into_iter().partition(|(k, _)| k.starts_with(domain::PREFIX));
-                    other_chars = others.iter().map(|(k, v)| domain::utf16_len(k) + domain::utf16_len(v)).sum();
-                    ours
+                    let snapshot = Snapshot::of(all);
+                    other_chars = snapshot.other_chars;
+                    snapshot.ours
                 }
             },
         };
@@ -289,11 +310,12 @@ impl Storage {
         if self.state.with_untracked(|s| s.read_only.is_some()) {
             return;
         }
-        match ev.key() {
+        let key = ev.key();
+        match ExternalChange::of(key.as_deref()) {
             // `localStorage.clear()` in another tab: read everything again.
-            None => self.reload(),
-            Some(key) if key.starts_with(domain::PREFIX) => self.external(&key, ev.new_value().as_deref()),
-            Some(_) => {}
+            ExternalChange::Cleared => self.reload(),
+            ExternalChange::Ours(key) => self.external(key, ev.new_value().as_deref()),
+            ExternalChange::NotOurs => {}
         }
     }
 
@@ -326,8 +348,9 @@ impl Storage {
     /// Reads `localStorage` again (after another tab cleared it).
     fn reload(self) {
         let Some(pairs) = local_storage().and_then(|ls| read_all(&ls)) else { return };
-        let ours = pairs.into_iter().filter(|(k, _)| k.starts_with(domain::PREFIX)).collect();
-        let report = domain::load(ours);
+        let snapshot = Snapshot::of(pairs);
+        self.other_chars.set_value(snapshot.other_chars);
+        let report = domain::load(snapshot.ours);
         self.store.set(report.store);
         let written = report.repairs.is_empty() || self.write_only(&report.repairs).is_ok();
         self.in_sync.set_value(written);
@@ -360,7 +383,7 @@ impl Storage {
                 },
                 other => other,
             };
-            self.state.update(|s| s.persisted = persisted);
+            self.state.update(|s| s.persisted = Persistence::from_answer(persisted));
         });
     }
 
@@ -370,7 +393,7 @@ impl Storage {
             return Ok(());
         }
         let Some(ls) = local_storage() else { return Err(StorageError::Failed) };
-        let quota = domain::QUOTA_CHARS.saturating_sub(self.other_chars.get_value());
+        let quota = domain::quota_for_communs(self.other_chars.get_value());
         if batch.delta_chars() > 0 && !self.store.with_untracked(|s| s.fits(batch, quota)) {
             return Err(StorageError::Full);
         }
@@ -518,22 +541,22 @@ impl Storage {
 
     /// The current profile, if one is chosen (reactive).
     pub fn current_profile(&self) -> Option<Profile> {
-        self.store.with(|s| s.current().and_then(|id| s.profile(id)).cloned())
+        self.store.with(|s| s.current_profile().cloned())
     }
 
     /// The current profile, read without subscribing (event handlers).
     pub fn current_profile_untracked(&self) -> Option<Profile> {
-        self.store.with_untracked(|s| s.current().and_then(|id| s.profile(id)).cloned())
+        self.store.with_untracked(|s| s.current_profile().cloned())
     }
 
     /// Where the current profile is in a lesson (reactive).
     pub fn lesson_status(&self, lesson: &str) -> Option<LessonStatus> {
-        self.store.with(|s| s.current().and_then(|id| s.progress(id).get(lesson).map(|p| p.status)))
+        self.store.with(|s| s.current().and_then(|id| s.lesson_progress(id, lesson)).map(|p| p.status))
     }
 
     /// The last position reached by the current profile in a lesson (reactive).
     pub fn lesson_position(&self, lesson: &str) -> Option<u32> {
-        self.store.with(|s| s.current().and_then(|id| s.progress(id).get(lesson).map(|p| p.position)))
+        self.store.with(|s| s.current().and_then(|id| s.lesson_progress(id, lesson)).map(|p| p.position))
     }
 
     /// Records where the current profile is in a lesson (after the next
@@ -562,9 +585,7 @@ impl Storage {
 
     /// The current profile's attempts at one activity, oldest first (reactive).
     pub fn attempts_for(&self, lesson: &str, activity: &str) -> Vec<Attempt> {
-        let mut v = self.attempts();
-        v.retain(|a| a.lesson == lesson && a.activity == activity);
-        v
+        self.store.with(|s| s.current().map(|id| s.attempts_at(id, lesson, activity)).unwrap_or_default())
     }
 
     /// Every attempt of the current profile, oldest first (reactive).
@@ -575,16 +596,7 @@ impl Storage {
     /// The answers of every profile of this browser to one activity (polls,
     /// word clouds), oldest first (reactive).
     pub fn device_responses(&self, lesson: &str, activity: &str) -> Vec<Response> {
-        self.store.with(|s| {
-            let mut all: Vec<Attempt> = s
-                .profiles()
-                .iter()
-                .flat_map(|p| s.attempts(&p.id))
-                .filter(|a| a.lesson == lesson && a.activity == activity)
-                .collect();
-            all.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-            all.into_iter().map(|a| a.response).collect()
-        })
+        self.store.with(|s| s.device_responses(lesson, activity))
     }
 
     /// A seed for shuffles, stable per learner and activity (reactive).
@@ -597,17 +609,14 @@ impl Storage {
     /// (reactive; `false` without a profile).
     pub fn export_reminder_due(&self) -> bool {
         let now = now_secs();
-        self.store.with(|s| {
-            let Some(p) = s.current().and_then(|id| s.profile(id)) else { return false };
-            domain::export_reminder_due(now, p.last_export, s.attempts_since_export(&p.id))
-        })
+        self.store.with(|s| s.current().is_some_and(|id| s.export_reminder_due(id, now)))
     }
 
     /// Storage used by Communs, in UTF-16 code units, and the budget assumed
     /// for it (reactive).
-    pub fn usage(&self) -> (usize, usize) {
-        let quota = domain::QUOTA_CHARS.saturating_sub(self.other_chars.get_value());
-        (self.store.with(Store::used_chars), quota)
+    pub fn usage(&self) -> Usage {
+        let other_chars = self.other_chars.get_value();
+        self.store.with(|s| s.usage(other_chars))
     }
 
     // -------------------------------------------------------------- changes
@@ -680,16 +689,10 @@ impl Storage {
         self.change_with(|s| domain::import(s, text, &ImportLimits::default()).map(|(b, r)| (r, b)))
     }
 
-    /// The values set aside at load, as one JSON document to download.
+    /// The values set aside, as the JSON document to download
+    /// ([`domain::quarantine_document`]).
     pub fn quarantine_document(&self) -> String {
-        self.store.with_untracked(|s| {
-            let list: Vec<serde_json::Value> = s
-                .quarantined()
-                .iter()
-                .map(|q| serde_json::json!({ "cle": q.key, "origine": q.from, "raison": q.reason, "donnees": q.raw }))
-                .collect();
-            serde_json::json!({ "format": "communs-donnees-mises-de-cote", "valeurs": list }).to_string()
-        })
+        self.store.with_untracked(|s| domain::quarantine_document(s.quarantined()))
     }
 
     /// Writes what is queued now (before leaving a lesson, for instance).

@@ -474,12 +474,14 @@ fn class_file_from_several_exports() {
     exports.push("pas un export".into());
     exports.push(fixture_text("export-v1.json"));
     let refs: Vec<&str> = exports.iter().map(String::as_str).collect();
-    let (class, problems) = build_class_file(&refs);
-    let doc: serde_json::Value = serde_json::from_str(&class).unwrap();
+    let class = build_class_file(&refs);
+    let problems = class.problems;
+    let doc: serde_json::Value = serde_json::from_str(&class.text).unwrap();
     assert_eq!(doc["format"], "communs-class");
     let pupils = doc["pupils"].as_array().unwrap();
     // Renard bleu (twice) and the fixture's rEnArd01 are different profile ids.
     assert_eq!(pupils.len(), 4);
+    assert_eq!(class.pupils, 4);
     let names: Vec<&str> = pupils.iter().map(|p| p["pseudonym"].as_str().unwrap()).collect();
     assert_eq!(names, vec!["Abeille", "chat", "Renard bleu", "Renard bleu"]);
     let merged = pupils.iter().find(|p| p["id"] == renard.as_str()).unwrap();
@@ -487,6 +489,6 @@ fn class_file_from_several_exports() {
     assert!(problems.iter().any(|(i, m)| *i == 4 && m.contains("pas une sauvegarde")));
     assert!(problems.iter().any(|(i, _)| *i == 5), "partly invalid file reported");
     assert!(problems.iter().all(|(i, _)| *i >= 4));
-    let (empty, none) = build_class_file(&[]);
-    assert!(empty.contains("\"pupils\":[]") && none.is_empty());
+    let empty = build_class_file(&[]);
+    assert!(empty.text.contains("\"pupils\":[]") && empty.problems.is_empty() && empty.pupils == 0);
 }

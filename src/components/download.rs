@@ -3,7 +3,6 @@
 
 use std::time::Duration;
 
-use communs_core::text::slug;
 use leptos::prelude::set_timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
@@ -33,15 +32,6 @@ fn try_download(filename: &str, text: &str) -> Option<()> {
         let _ = web_sys::Url::revoke_object_url(&url);
     }, Duration::from_secs(30));
     Some(())
-}
-
-/// The name of a profile's backup file, dated today:
-/// `communs-sauvegarde-renard-bleu-2026-11-23.json` for « Renard bleu » (the
-/// pseudonym through [`slug`]; « profil » when nothing is left of it).
-pub fn backup_file_name(pseudonym: &str) -> String {
-    let name = slug(pseudonym);
-    let name = if name.is_empty() { "profil" } else { name.as_str() };
-    format!("communs-sauvegarde-{name}-{}.json", today())
 }
 
 /// Today as `aaaa-mm-jj` (local time), for file names.

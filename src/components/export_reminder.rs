@@ -2,12 +2,25 @@
 //! reminder shown at the end of a lesson when no export was made for a while
 //! ([`communs_core::storage::export_reminder_due`]).
 
+use communs_core::storage::{export_file_name, Profile};
 use leptos::prelude::*;
 
-use crate::components::download::{backup_file_name, download_json};
+use crate::components::download::{download_json, today};
 use crate::i18n::profiles::ProfileMsg;
 use crate::i18n::t;
-use crate::storage::use_storage;
+use crate::storage::{use_storage, Storage};
+
+/// Offers a profile's save as a file (content and name from `core`) and
+/// records « dernière sauvegarde ». Returns the message to show: `Ok` when
+/// saved, `Err` when not.
+pub fn export_profile_file(storage: Storage, profile: &Profile) -> Result<String, String> {
+    let doc = storage.export_profile(&profile.id).map_err(|e| e.message())?;
+    if !download_json(&export_file_name(&profile.pseudonym, &today()), &doc) {
+        return Err(t(ProfileMsg::ErrorWriteFailed).to_string());
+    }
+    storage.mark_exported(&profile.id).map_err(|e| e.message())?;
+    Ok(t(ProfileMsg::Exported).to_string())
+}
 
 /// Exports the current profile as a file and records « dernière sauvegarde ».
 /// Returns the message to show.
@@ -16,18 +29,8 @@ pub fn export_current() -> String {
     let Some(profile) = storage.current_profile_untracked() else {
         return t(ProfileMsg::ExportNoProfile).to_string();
     };
-    match storage.export_profile(&profile.id) {
-        Err(e) => e.message(),
-        Ok(doc) => {
-            let name = backup_file_name(&profile.pseudonym);
-            if !download_json(&name, &doc) {
-                return t(ProfileMsg::ErrorWriteFailed).to_string();
-            }
-            match storage.mark_exported(&profile.id) {
-                Ok(()) => t(ProfileMsg::Exported).to_string(),
-                Err(e) => e.message(),
-            }
-        }
+    match export_profile_file(storage, &profile) {
+        Ok(m) | Err(m) => m,
     }
 }
 

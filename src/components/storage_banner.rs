@@ -3,6 +3,7 @@
 //! start (download it), read-only data from a newer version, storage full
 //! (with the way out: export, then delete old profiles).
 
+use communs_core::storage::quarantine_file_name;
 use leptos::prelude::*;
 use leptos_router::components::A;
 
@@ -20,7 +21,7 @@ fn this_page() -> String {
 /// Offers the values set aside (quarantine) as a JSON file.
 pub fn download_quarantine() {
     let storage = use_storage();
-    download_json(&format!("communs-donnees-mises-de-cote-{}.json", today()), &storage.quarantine_document());
+    download_json(&quarantine_file_name(&today()), &storage.quarantine_document());
 }
 
 #[component]

@@ -1,10 +1,11 @@
 //! « Profils »: the learners of this browser (create, choose, modify,
 //! delete after retyping the pseudonym), saving (export, import, « dernière
 //! sauvegarde », space used), data set aside, and the teacher's class file.
-//! Every decision is `core`'s; this page lays it out and calls [`Storage`].
+//! Every decision is `core`'s; this page lays it out and calls [`Storage`](crate::storage::Storage).
 
 use communs_core::storage::{
-    build_class_file, looks_like_real_name, Profile, ProfileId, AVATARS, MAX_PSEUDONYM_CHARS, PALETTE,
+    build_class_file, class_file_name, looks_like_real_name, Profile, ProfileId, Usage, AVATARS, MAX_IMPORT_BYTES,
+    MAX_PSEUDONYM_CHARS, PALETTE,
 };
 use leptos::ev::SubmitEvent;
 use leptos::html;
@@ -12,16 +13,13 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::components::avatar::{avatar_name, colour_name, Avatar};
-use crate::components::download::{backup_file_name, download_json, french_date_time, today};
-use crate::components::export_reminder::ExportButton;
+use crate::components::download::{download_json, french_date_time, today};
+use crate::components::export_reminder::{export_profile_file, ExportButton};
 use crate::components::storage_banner::download_quarantine;
 use crate::i18n::profiles::{self as msg, french_typography, ProfileMsg as M};
 use crate::i18n::t;
 use crate::platform;
-use crate::storage::{use_storage, Mode, Storage};
-
-/// Largest file read at all, in bytes (the import checks again, precisely).
-const MAX_FILE_BYTES: f64 = 8_000_000.0;
+use crate::storage::{use_storage, Mode, Persistence};
 
 #[component]
 pub fn Profiles() -> impl IntoView {
@@ -135,7 +133,7 @@ fn ProfileItem(
         Ok(()) => say(Ok(t(M::Switched).to_string())),
         Err(e) => say(Err(e.message())),
     };
-    let export = move |_| say(stored.with_value(|p| export_file(storage, p)));
+    let export = move |_| say(stored.with_value(|p| export_profile_file(storage, p)));
     let delete = move |_| on_delete(stored.get_value());
     let start_edit = move |_| set_editing.set(Some(id.get_value()));
     let actions = move || {
@@ -183,23 +181,6 @@ fn ProfileItem(
 
 /// The result of an action, to show: `Ok` for done, `Err` for refused.
 type Said = Result<String, String>;
-
-/// Exports one profile as a file; returns the message to show.
-fn export_file(storage: Storage, p: &Profile) -> Said {
-    match storage.export_profile(&p.id) {
-        Err(e) => Err(e.message()),
-        Ok(doc) => {
-            let name = backup_file_name(&p.pseudonym);
-            if !download_json(&name, &doc) {
-                return Err(t(M::ErrorWriteFailed).to_string());
-            }
-            match storage.mark_exported(&p.id) {
-                Ok(()) => Ok(t(M::Exported).to_string()),
-                Err(e) => Err(e.message()),
-            }
-        }
-    }
-}
 
 /// The pseudonym field (label, hint, live real-name advice) and the colour
 /// and avatar radio groups, shared by creation and modification.
@@ -455,9 +436,10 @@ fn DeleteDialog(
     }
 }
 
-/// Reads the first chosen file as text, unless it is larger than the limit.
+/// Reads a chosen file as text, unless it is larger than core's import
+/// limit (the import checks again, precisely).
 async fn read_file(file: web_sys::File) -> Result<String, String> {
-    if file.size() > MAX_FILE_BYTES {
+    if file.size() > MAX_IMPORT_BYTES as f64 {
         return Err(t(M::ImportTooBig).to_string());
     }
     let text = wasm_bindgen_futures::JsFuture::from(file.text()).await.map_err(|_| t(M::ImportUnreadable).to_string())?;
@@ -526,14 +508,14 @@ fn StorageSpace() -> impl IntoView {
             <p data-testid="espace-utilise">
                 {t(M::QuotaUsedLabel)}
                 {move || {
-                    let (used, quota) = storage.usage();
+                    let Usage { used, quota } = storage.usage();
                     msg::quota_used(used, quota)
                 }}
             </p>
             <p data-testid="persistance">
                 {move || match state.with(|s| (s.mode, s.persisted)) {
                     (Mode::Memory, _) => t(M::MemoryNote),
-                    (Mode::Local, Some(true)) => t(M::Persisted),
+                    (Mode::Local, Persistence::Persisted) => t(M::Persisted),
                     (Mode::Local, _) => t(M::NotPersisted),
                 }}
             </p>
@@ -570,18 +552,14 @@ fn TeacherClassFile() -> impl IntoView {
                 }
             }
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
-            let (doc, found) = build_class_file(&refs);
-            for (i, p) in found {
-                notes.push(msg::file_problem(names.get(i).map(String::as_str).unwrap_or(""), &p));
+            let class = build_class_file(&refs);
+            for (i, p) in &class.problems {
+                notes.push(msg::file_problem(names.get(*i).map(String::as_str).unwrap_or(""), p));
             }
-            let pupils = serde_json::from_str::<serde_json::Value>(&doc)
-                .ok()
-                .and_then(|v| v.get("pupils").and_then(|p| p.as_array()).map(Vec::len))
-                .unwrap_or(0);
-            if pupils == 0 {
+            if class.pupils == 0 {
                 set_result.set(t(M::TeacherNoValid).to_string());
-            } else if download_json(&format!("communs-classe-{}.json", today()), &doc) {
-                set_result.set(msg::class_done(pupils));
+            } else if download_json(&class_file_name(&today()), &class.text) {
+                set_result.set(msg::class_done(class.pupils));
             } else {
                 set_result.set(t(M::ErrorWriteFailed).to_string());
             }

@@ -346,24 +346,43 @@ pub struct LineV1 {
     pub response: Response,
 }
 
-/// Splits a chunk value into its format and its lines: `Some(true)` for
-/// v2 (header `#2`), `Some(false)` for v1 (JSON lines), `None` for unknown.
-pub fn chunk_format(value: &str) -> Option<bool> {
+/// The format of a chunk value, told by its first line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChunkFormat {
+    /// Schema v1: one JSON object per line (or nothing at all).
+    V1,
+    /// Schema v2: the header `#2`, then one compact line per attempt.
+    V2,
+    /// Another header, or text that is neither.
+    Unknown,
+}
+
+/// The format of a chunk value.
+pub fn chunk_format(value: &str) -> ChunkFormat {
     let first = value.lines().next().unwrap_or("");
     if first == CHUNK_V2_HEADER {
-        Some(true)
+        ChunkFormat::V2
     } else if first.starts_with('#') {
-        None
+        ChunkFormat::Unknown
     } else if value.trim().is_empty() || value.trim_start().starts_with('{') {
-        Some(false)
+        ChunkFormat::V1
     } else {
-        None
+        ChunkFormat::Unknown
     }
 }
 
 /// Lines of a v2 chunk after the header (empty lines skipped).
 pub fn v2_lines(value: &str) -> impl Iterator<Item = &str> {
     value.lines().skip(1).filter(|l| !l.is_empty())
+}
+
+/// The attempt lines of a chunk value of this format: after the header for
+/// v2, every line that is not blank otherwise.
+pub fn chunk_lines(value: &str, format: ChunkFormat) -> Vec<&str> {
+    match format {
+        ChunkFormat::V2 => v2_lines(value).collect(),
+        ChunkFormat::V1 | ChunkFormat::Unknown => value.lines().filter(|l| !l.trim().is_empty()).collect(),
+    }
 }
 
 /// Builds a v2 chunk value from encoded lines (each line is ended by `\n`).
@@ -388,12 +407,7 @@ pub fn merge_chunks(a: &str, b: &str) -> String {
     let mut good: BTreeMap<String, (u64, String)> = BTreeMap::new();
     let mut bad: BTreeSet<String> = BTreeSet::new();
     for value in [a, b] {
-        let lines: Vec<&str> = if chunk_format(value) == Some(true) {
-            v2_lines(value).collect()
-        } else {
-            value.lines().filter(|l| !l.trim().is_empty()).collect()
-        };
-        for line in lines {
+        for line in chunk_lines(value, chunk_format(value)) {
             match decode_line(line) {
                 Some(l) => {
                     let key = l.id.as_str().to_string();

@@ -8,7 +8,6 @@
 //! `{"format":"communs-export","version":1,"exported_at":…,"pseudonym":…,
 //! "profile":{…},"progress":[…],"attempts":[…]}` — see `docs/storage.md`.
 
-use super::store::valid_content_id;
 use super::*;
 use crate::response::Response;
 use serde::{Deserialize, Serialize};
@@ -21,6 +20,10 @@ pub const EXPORT_FORMAT: &str = "communs-export";
 pub const CLASS_FORMAT: &str = "communs-class";
 /// Version of the export and class formats written here.
 pub const EXPORT_VERSION: u32 = 1;
+
+/// Largest file a user may choose to import, in bytes (the default of
+/// [`ImportLimits::max_bytes`]; the app refuses bigger files before reading them).
+pub const MAX_IMPORT_BYTES: usize = 8_000_000;
 
 /// Bounds for reading a file chosen by a user.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -35,7 +38,7 @@ pub struct ImportLimits {
 
 impl Default for ImportLimits {
     fn default() -> Self {
-        ImportLimits { max_bytes: 8_000_000, max_depth: 8, max_attempts: 100_000 }
+        ImportLimits { max_bytes: MAX_IMPORT_BYTES, max_depth: 8, max_attempts: 100_000 }
     }
 }
 
@@ -212,17 +215,17 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
         return err("Sauvegarde invalide : la fiche du profil est illisible.");
     };
     let Some(id) = ProfileId::parse(&p.id) else { return err("Sauvegarde invalide : identifiant de profil incorrect.") };
-    let Some(pseudonym) = super::store::valid_pseudonym(&p.pseudonym) else {
+    let Some(pseudonym) = valid_pseudonym(&p.pseudonym) else {
         return err("Sauvegarde invalide : pseudonyme vide ou trop long.");
     };
-    let exported_at = v.get("exported_at").and_then(Value::as_i64).filter(|t| super::store::valid_time(*t));
+    let exported_at = v.get("exported_at").and_then(Value::as_i64).filter(|t| valid_time(*t));
     let Some(exported_at) = exported_at else { return err("Sauvegarde invalide : date d'export incorrecte.") };
     let profile = Profile {
         id,
         pseudonym,
-        colour: if (p.colour as usize) < PALETTE.len() { p.colour } else { 0 },
-        avatar: if (p.avatar as usize) < AVATARS.len() { p.avatar } else { 0 },
-        created: if super::store::valid_time(p.created) { p.created } else { exported_at },
+        colour: valid_colour(p.colour),
+        avatar: valid_avatar(p.avatar),
+        created: if valid_time(p.created) { p.created } else { exported_at },
         last_export: Some(exported_at),
     };
     let mut problems = Vec::new();
@@ -242,7 +245,7 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
             let ok = valid_content_id(&a.lesson)
                 && valid_content_id(&a.activity)
                 && a.score <= MAX_SCORE
-                && super::store::valid_time(a.at);
+                && valid_time(a.at);
             let id = AttemptId::parse(&a.id)?;
             ok.then(|| Attempt {
                 id,
@@ -281,7 +284,7 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
                 "terminee" => LessonStatus::Done,
                 _ => return None,
             };
-            (valid_content_id(&e.lesson) && super::store::valid_time(e.updated))
+            (valid_content_id(&e.lesson) && valid_time(e.updated))
                 .then_some((e.lesson, LessonProgress { status, position: e.position, updated: e.updated }))
         });
         match parsed {
@@ -358,11 +361,22 @@ struct ClassPupil {
     attempts: Vec<ExportAttempt>,
 }
 
+/// The teacher's class file built by [`build_class_file`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ClassFile {
+    /// The JSON document.
+    pub text: String,
+    /// How many pupils it holds (0: no valid export was given).
+    pub pupils: usize,
+    /// Per rejected or partly invalid file (index in the exports given), a
+    /// problem in French.
+    pub problems: Vec<(usize, String)>,
+}
+
 /// Builds the teacher's class file from pupils' export files: one entry per
 /// profile id (two saves of the same pupil are merged by attempt id), sorted
-/// by pseudonym. Returns the JSON document and, per rejected or partly
-/// invalid file (index in `exports`), a problem in French.
-pub fn build_class_file(exports: &[&str]) -> (String, Vec<(usize, String)>) {
+/// by pseudonym, with the problems of each file.
+pub fn build_class_file(exports: &[&str]) -> ClassFile {
     let limits = ImportLimits::default();
     let mut problems = Vec::new();
     let mut pupils: BTreeMap<ProfileId, ValidExport> = BTreeMap::new();
@@ -414,6 +428,7 @@ pub fn build_class_file(exports: &[&str]) -> (String, Vec<(usize, String)>) {
         })
         .collect();
     list.sort_by(|a, b| (a.pseudonym.to_lowercase(), &a.id).cmp(&(b.pseudonym.to_lowercase(), &b.id)));
+    let pupils = list.len();
     let doc = serde_json::json!({ "format": CLASS_FORMAT, "version": EXPORT_VERSION, "pupils": list });
-    (serde_json::to_string(&doc).unwrap_or_default(), problems)
+    ClassFile { text: serde_json::to_string(&doc).unwrap_or_default(), pupils, problems }
 }

@@ -1,0 +1,302 @@
+//! Loading a snapshot of every `communs.` key into a validated [`Store`],
+//! with the writes that repair storage.
+//!
+//! Loading never fails: each value is parsed on its own, whatever cannot be
+//! read is moved to quarantine (never deleted), schema v1 data is migrated
+//! to v2, orphan keys get a recovered profile, and an unknown future schema
+//! makes the store read-only without touching anything. A load followed by
+//! its repairs is a fixpoint.
+
+use super::codec::{self, ChunkFormat, Line, LineV1};
+use super::schema::{classify, progress_is_v2, read_meta, read_progress, KeyKind, MetaRead, Month, ProgressRead};
+use super::write::batch_from;
+use super::*;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// The result of [`load`].
+#[derive(Clone, Debug)]
+pub struct LoadReport {
+    /// The validated store, as it will be once `repairs` are applied.
+    pub store: Store,
+    /// What was found, in French (empty when all is well).
+    pub problems: Vec<Problem>,
+    /// Values moved to quarantine by this load (the store lists all of them,
+    /// old ones included, in [`Store::quarantined`]).
+    pub quarantined: Vec<Quarantined>,
+    /// The schema version migrated from, when a migration happened.
+    pub migrated_from: Option<u32>,
+    /// Writes that bring `localStorage` to the state of `store`: migration,
+    /// quarantine moves, clean-ups. Apply all or nothing; if they cannot be
+    /// applied the store still works and the next load tries again.
+    pub repairs: WriteBatch,
+}
+
+struct Loader {
+    desired: BTreeMap<String, String>,
+    problems: Vec<Problem>,
+    quarantined: Vec<Quarantined>,
+}
+
+impl Loader {
+    fn problem(&mut self, key: Option<&str>, message: String) {
+        self.problems.push(Problem { key: key.map(str::to_string), message });
+    }
+    /// Copies `raw` (taken from `from`) to a quarantine key. The caller
+    /// decides what happens to `from`.
+    fn quarantine(&mut self, from: &str, reason: &str, raw: &str) {
+        let q = Quarantined::new(from, reason, raw);
+        self.desired.insert(q.key.clone(), q.value());
+        self.quarantined.push(q);
+    }
+    /// Moves a whole value to quarantine.
+    fn quarantine_key_value(&mut self, key: &str, reason: &str) {
+        if let Some(raw) = self.desired.remove(key) {
+            self.quarantine(key, reason, &raw);
+            self.problem(
+                Some(key),
+                format!("Donnée illisible mise de côté ({reason}) : elle n'est pas effacée et peut être téléchargée."),
+            );
+        }
+    }
+}
+
+/// Validates a snapshot of every `communs.` key (other keys are ignored).
+/// Never fails: see [`LoadReport`].
+pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
+    let actual: BTreeMap<String, String> =
+        pairs.into_iter().filter(|(k, _)| k.starts_with(PREFIX)).collect();
+    let mut l = Loader { desired: actual.clone(), problems: Vec::new(), quarantined: Vec::new() };
+    let mut store = Store::default();
+
+    // Meta first: an unknown future version stops everything.
+    let mut migrated_from = None;
+    let mut tables_lost = false;
+    if let Some(meta) = actual.get(META_KEY) {
+        if meta.len() > MAX_VALUE_BYTES {
+            l.quarantine_key_value(META_KEY, "index trop volumineux");
+            tables_lost = true;
+        } else {
+            match read_meta(meta) {
+                MetaRead::Future(n) => {
+                    let reason = format!(
+                        "Ces données ont été enregistrées par une version plus récente de Communs (format {n}). \
+                         Elles ne sont pas modifiées : cette page est en lecture seule. Utilise la dernière version de Communs."
+                    );
+                    store.raw = actual;
+                    store.read_only = Some(reason.clone());
+                    return LoadReport {
+                        store,
+                        problems: vec![Problem { key: Some(META_KEY.into()), message: reason }],
+                        quarantined: Vec::new(),
+                        migrated_from: None,
+                        repairs: WriteBatch::default(),
+                    };
+                }
+                MetaRead::Corrupt(reason) => {
+                    l.quarantine_key_value(META_KEY, &reason);
+                    tables_lost = true;
+                }
+                MetaRead::V1(m) | MetaRead::V2(m) if !m.dropped.is_empty() => {
+                    let raw = meta.clone();
+                    l.quarantine(META_KEY, "profils illisibles retirés de l'index", &raw);
+                    for d in &m.dropped {
+                        l.problem(Some(META_KEY), format!("Index : {d}, mis de côté."));
+                    }
+                    migrated_from = matches!(read_meta(meta), MetaRead::V1(_)).then_some(1);
+                    store.set_meta(m);
+                }
+                MetaRead::V1(m) => {
+                    migrated_from = Some(1);
+                    store.set_meta(m);
+                }
+                MetaRead::V2(m) => store.set_meta(m),
+            }
+        }
+    }
+
+    // Classify the other keys.
+    let keys: Vec<String> = l.desired.keys().cloned().collect();
+    let mut chunk_keys = Vec::new();
+    let mut progress_keys = Vec::new();
+    for key in keys {
+        let too_big = l.desired.get(&key).is_some_and(|v| v.len() > MAX_VALUE_BYTES);
+        match classify(&key) {
+            KeyKind::Meta | KeyKind::Quarantine | KeyKind::Other => {}
+            KeyKind::BadProfileKey => l.quarantine_key_value(&key, "clé inconnue"),
+            _ if too_big => l.quarantine_key_value(&key, "valeur trop volumineuse"),
+            KeyKind::Chunk(p, m) => chunk_keys.push((key, p, m)),
+            KeyKind::Progress(p) => progress_keys.push((key, p)),
+        }
+    }
+
+    // Orphans: keys of a profile the index does not know.
+    let orphan_ids: BTreeSet<ProfileId> = chunk_keys
+        .iter()
+        .map(|(_, p, _)| p.clone())
+        .chain(progress_keys.iter().map(|(_, p)| p.clone()))
+        .filter(|p| store.profiles.iter().all(|q| &q.id != p))
+        .collect();
+    for (n, id) in orphan_ids.into_iter().enumerate() {
+        let created = chunk_keys
+            .iter()
+            .filter(|(_, p, _)| p == &id)
+            .map(|(_, _, m)| m.start())
+            .min()
+            .unwrap_or(MIN_TIMESTAMP);
+        let pseudonym = format!("Profil retrouvé {}", n + 1);
+        l.problem(
+            None,
+            format!("Des données sans profil ont été retrouvées : elles sont rattachées à « {pseudonym} », que tu peux renommer."),
+        );
+        store.profiles.push(Profile { id, pseudonym, colour: 0, avatar: 0, created, last_export: None });
+    }
+
+    // Chunks.
+    for (key, _pid, month) in chunk_keys {
+        let Some(value) = l.desired.get(&key).cloned() else { continue };
+        let format = codec::chunk_format(&value);
+        match format {
+            ChunkFormat::Unknown => l.quarantine_key_value(&key, "format de tentatives inconnu"),
+            ChunkFormat::V2 if tables_lost => {
+                l.quarantine_key_value(&key, "tentatives dont l'index des identifiants est perdu")
+            }
+            ChunkFormat::V1 | ChunkFormat::V2 => {
+                let mut lines: Vec<String> = Vec::new();
+                let mut bad: Vec<&str> = Vec::new();
+                let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+                for raw_line in codec::chunk_lines(&value, format) {
+                    let line = if format == ChunkFormat::V2 {
+                        codec::decode_line(raw_line).filter(|x| {
+                            (x.act as usize) < store.acts.len()
+                                && Month::of(month.start() + x.rel as i64) == month
+                        })
+                    } else {
+                        store.line_from_v1(raw_line, month)
+                    };
+                    match line {
+                        Some(x) => {
+                            let enc = codec::encode_line(&x);
+                            match seen.get(x.id.as_str()).and_then(|&i| lines.get_mut(i)) {
+                                Some(kept) => {
+                                    if enc < *kept {
+                                        *kept = enc;
+                                    }
+                                }
+                                None => {
+                                    seen.insert(x.id.as_str().to_string(), lines.len());
+                                    lines.push(enc);
+                                }
+                            }
+                        }
+                        None => bad.push(raw_line),
+                    }
+                }
+                if !bad.is_empty() {
+                    let raw = bad.join("\n");
+                    l.quarantine(&key, "lignes de tentatives illisibles", &raw);
+                    l.problem(
+                        Some(&key),
+                        format!(
+                            "{} tentative(s) illisible(s) mise(s) de côté ; les autres sont conservées.",
+                            bad.len()
+                        ),
+                    );
+                }
+                if lines.is_empty() {
+                    l.desired.remove(&key);
+                } else {
+                    l.desired.insert(key.clone(), codec::chunk_from_lines(lines.iter().map(String::as_str)));
+                }
+            }
+        }
+    }
+
+    // Progress.
+    for (key, _pid) in progress_keys {
+        let Some(value) = l.desired.get(&key).cloned() else { continue };
+        if tables_lost && progress_is_v2(&value) {
+            l.quarantine_key_value(&key, "progression dont l'index des identifiants est perdu");
+            continue;
+        }
+        let entries = match read_progress(&value, &store.lessons) {
+            ProgressRead::Unreadable => {
+                l.quarantine_key_value(&key, "progression illisible");
+                continue;
+            }
+            ProgressRead::Partial(entries) => {
+                l.quarantine(&key, "entrées de progression illisibles", &value);
+                l.problem(Some(&key), "Des entrées de progression illisibles ont été mises de côté.".into());
+                entries
+            }
+            ProgressRead::Whole(entries) => entries,
+        };
+        for lesson in entries.keys() {
+            store.intern_lesson(lesson);
+        }
+        let encoded = store.progress_json(&entries);
+        l.desired.insert(key, encoded);
+    }
+
+    // The meta as it must be now (tables grown by the migration, recovered profiles).
+    let needs_meta = !store.profiles.is_empty() || actual.contains_key(META_KEY) || !store.lessons.is_empty();
+    if needs_meta {
+        l.desired.insert(META_KEY.to_string(), store.meta_json());
+    }
+    if let Some(v) = migrated_from {
+        l.problem(None, format!("Les données ont été mises à jour du format {v} au format {SCHEMA_VERSION}."));
+    }
+
+    let repairs = diff(&actual, &l.desired);
+    store.raw = l.desired;
+    store.derive_all();
+    LoadReport { store, problems: l.problems, quarantined: l.quarantined, migrated_from, repairs }
+}
+
+/// Writes turning `from` into `to`: quarantine copies first, then the meta,
+/// then other values, then removals; undo in reverse order.
+fn diff(from: &BTreeMap<String, String>, to: &BTreeMap<String, String>) -> WriteBatch {
+    let mut sets: Vec<(u8, &String, &String)> = to
+        .iter()
+        .filter(|(k, v)| from.get(*k) != Some(v))
+        .map(|(k, v)| {
+            let rank = match classify(k) {
+                KeyKind::Quarantine => 0,
+                KeyKind::Meta => 1,
+                _ => 2,
+            };
+            (rank, k, v)
+        })
+        .collect();
+    sets.sort();
+    let mut changes: Vec<(String, Option<String>)> =
+        sets.into_iter().map(|(_, k, v)| (k.clone(), Some(v.clone()))).collect();
+    changes.extend(from.keys().filter(|k| !to.contains_key(*k)).map(|k| (k.clone(), None)));
+    batch_from(from, changes)
+}
+
+impl Store {
+    /// Migration of one v1 line (a JSON object): its ids are interned in
+    /// the tables, its time made relative to the month.
+    fn line_from_v1(&mut self, raw: &str, month: Month) -> Option<Line> {
+        let v: LineV1 = serde_json::from_str(raw).ok()?;
+        let ok = valid_content_id(&v.lesson)
+            && valid_content_id(&v.activity)
+            && v.score <= MAX_SCORE
+            && valid_time(v.at)
+            && Month::of(v.at) == month
+            && codec::response_within_caps(&v.response);
+        if !ok {
+            return None;
+        }
+        let id = AttemptId::parse(&v.id)?;
+        let act = self.intern_act(&v.lesson, &v.activity);
+        Some(Line {
+            id,
+            rel: u64::try_from(v.at - month.start()).ok()?,
+            act,
+            score: v.score,
+            duration: v.duration.min(MAX_DURATION_SECS),
+            response: v.response,
+        })
+    }
+}

@@ -2,13 +2,14 @@
 //! eleven types of `communs_core::lesson::ActivityKind`.
 //!
 //! The shell here is common to every type: heading, question, the « Valider »
-//! and « Recommencer » buttons, hints, the attempts policy (the solution is
-//! shown once the answer is right or after `activity.attempts` tries), the
-//! live region that announces the result, the explanation and the sentence
-//! shown when no profile is chosen. Each type module only lays out its
-//! controls and gives the shell a *collector* that reads them into a
-//! [`Response`] in **author indices** (display orders are seeded shuffles,
-//! see [`Ctx::order`]).
+//! and « Recommencer » buttons, hints, the live region that announces the
+//! result, the explanation and the sentence shown when no profile is chosen.
+//! The attempts policy (when the solution is shown, how many tries remain)
+//! is `communs_core::activity::attempts::Tries`; tallies, scenario walks and
+//! display orders come from `communs_core::activity` too. Each type module
+//! only lays out its controls and gives the shell a *collector* that reads
+//! them into a [`Response`] in **author indices** (display orders are seeded
+//! shuffles, see [`Ctx::order`]).
 //!
 //! Answering is synchronous: the click handler scores with
 //! [`communs_core::lesson::score`], sets the outcome signal (the feedback is
@@ -25,9 +26,12 @@ mod text;
 
 use std::sync::Arc;
 
+use communs_core::activity::attempts::{Phase, Tries};
+use communs_core::activity::order::display_order;
+use communs_core::lesson::scoring::Verdict;
 use communs_core::lesson::{score, Activity, ActivityKind, Mark, Outcome};
 use communs_core::response::Response;
-use communs_core::text::{hash_seed, seeded_shuffle};
+use communs_core::text::hash_seed;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -49,49 +53,13 @@ enum Notice {
     Info(String),
 }
 
-/// Right, partly right, wrong, or participation: an icon and a word, never colour alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Verdict {
-    Right,
-    Partial,
-    Wrong,
-    Thanks,
-}
-
-impl Verdict {
-    fn of(o: &Outcome) -> Verdict {
-        if o.participation_only {
-            Verdict::Thanks
-        } else if o.correct {
-            Verdict::Right
-        } else if o.score_percent > 0 {
-            Verdict::Partial
-        } else {
-            Verdict::Wrong
-        }
-    }
-    fn class(self) -> &'static str {
-        match self {
-            Verdict::Right => "verdict-juste",
-            Verdict::Partial => "verdict-partiel",
-            Verdict::Wrong => "verdict-faux",
-            Verdict::Thanks => "verdict-merci",
-        }
-    }
-    fn icon(self) -> &'static str {
-        match self {
-            Verdict::Right | Verdict::Thanks => "✓",
-            Verdict::Partial => "◐",
-            Verdict::Wrong => "✗",
-        }
-    }
-    fn word(self) -> &'static str {
-        t(match self {
-            Verdict::Right => ActivityMsg::VerdictRight,
-            Verdict::Partial => ActivityMsg::VerdictPartial,
-            Verdict::Wrong => ActivityMsg::VerdictWrong,
-            Verdict::Thanks => ActivityMsg::VerdictThanks,
-        })
+/// How a verdict is shown: class, icon and word (never colour alone).
+fn verdict_look(v: Verdict) -> (&'static str, &'static str, &'static str) {
+    match v {
+        Verdict::Right => ("verdict-juste", "✓", t(ActivityMsg::VerdictRight)),
+        Verdict::Partial => ("verdict-partiel", "◐", t(ActivityMsg::VerdictPartial)),
+        Verdict::Wrong => ("verdict-faux", "✗", t(ActivityMsg::VerdictWrong)),
+        Verdict::Thanks => ("verdict-merci", "✓", t(ActivityMsg::VerdictThanks)),
     }
 }
 
@@ -106,8 +74,8 @@ pub(crate) struct Ctx {
     outcome: RwSignal<Option<Outcome>>,
     /// The latest submitted response.
     submitted: RwSignal<Option<Response>>,
-    /// Answers given in this view (the attempts policy counts them).
-    tries: RwSignal<u32>,
+    /// The attempts policy of this view (open, try again, revealed…).
+    tries: RwSignal<Tries>,
     /// Bumped by « Recommencer ».
     epoch: RwSignal<u32>,
     /// Seed of the display orders, per learner and activity.
@@ -137,13 +105,11 @@ impl Ctx {
     }
     /// True once an answer is shown (controls are locked until « Recommencer »).
     pub(crate) fn answered(&self) -> bool {
-        self.outcome.with(Option::is_some)
+        self.tries.with(Tries::answered)
     }
     /// True when the solution is shown: right answer, or no try left.
     pub(crate) fn revealed(&self) -> bool {
-        let limit = u32::from(self.activity.with_value(|a| a.attempts.max(1)));
-        let tries = self.tries.get();
-        self.outcome.with(|o| o.as_ref().is_some_and(|o| !o.participation_only && (o.correct || tries >= limit)))
+        self.tries.with(Tries::revealed)
     }
     /// The mark of item `i` of the latest outcome.
     pub(crate) fn mark(&self, i: usize) -> Option<Mark> {
@@ -152,9 +118,7 @@ impl Ctx {
     /// The display order of `len` items (author indices), seeded per learner,
     /// activity and `salt` (one list among several).
     pub(crate) fn order(&self, len: usize, salt: usize) -> Vec<usize> {
-        let seed = self.seed.get();
-        let seed = if salt == 0 { seed } else { hash_seed(&[&seed.to_string(), &salt.to_string()]) };
-        seeded_shuffle(len, seed)
+        display_order(self.seed.get(), len, salt)
     }
     /// Registers how to read the controls.
     pub(crate) fn set_collector(&self, f: impl Fn() -> Result<Response, ActivityMsg> + Send + Sync + 'static) {
@@ -201,9 +165,8 @@ impl Ctx {
             self.notice.set(Some(Notice::Info(t(m).to_string())));
             return;
         }
-        let tries = self.tries.get_untracked() + 1;
-        let verdict = Verdict::of(&outcome);
-        let limit = u32::from(activity.attempts.max(1));
+        let tries = self.tries.get_untracked().answer(&outcome);
+        let verdict = outcome.verdict();
         let mut detail = match (&activity.kind, outcome.end) {
             _ if outcome.participation_only => String::new(),
             (ActivityKind::Scenario { .. }, Some(_)) => {
@@ -212,9 +175,9 @@ impl Ctx {
             }
             _ => format!("{}.", am::score(outcome.score_percent)),
         };
-        if !outcome.participation_only && !outcome.correct && tries < limit {
+        if let Some(left) = tries.tries_left() {
             detail.push(' ');
-            detail.push_str(&am::tries_left(limit - tries));
+            detail.push_str(&am::tries_left(left));
         }
         let score_percent = outcome.score_percent;
         let before = self.device_responses().len();
@@ -253,6 +216,7 @@ impl Ctx {
     /// « Recommencer »: the controls are unlocked (keeping what was entered)
     /// and focus goes back to the first one.
     fn retry(&self) {
+        self.tries.update(|t| *t = t.retry());
         self.outcome.set(None);
         self.notice.set(None);
         self.recorded.set(None);
@@ -341,7 +305,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
         uid: StoredValue::new(uid.clone()),
         outcome: RwSignal::new(None),
         submitted: RwSignal::new(None),
-        tries: RwSignal::new(0),
+        tries: RwSignal::new(Tries::new(activity.attempts)),
         epoch: RwSignal::new(0),
         seed,
         recorded: RwSignal::new(None),
@@ -410,16 +374,16 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
             <div class="activite-resultat" tabindex="-1" data-testid="resultat" node_ref=ctx.result>
                 <p role="status" aria-live="polite" aria-atomic="true" data-testid="annonce"
                     class=move || match ctx.notice.get() {
-                        Some(Notice::Verdict(v, _)) => format!("activite-annonce {}", v.class()),
+                        Some(Notice::Verdict(v, _)) => format!("activite-annonce {}", verdict_look(v).0),
                         Some(Notice::Info(_)) => "activite-annonce annonce-info".to_string(),
                         None => "activite-annonce".to_string(),
                     }
                 >
                     {move || match ctx.notice.get() {
                         Some(Notice::Verdict(v, detail)) => view! {
-                            <span class="verdict-icone" aria-hidden="true">{v.icon()}</span>
+                            <span class="verdict-icone" aria-hidden="true">{verdict_look(v).1}</span>
                             " "
-                            <strong class="verdict-mot" data-testid="verdict">{v.word()}</strong>
+                            <strong class="verdict-mot" data-testid="verdict">{verdict_look(v).2}</strong>
                             {(!detail.is_empty()).then(|| view! { <span class="verdict-detail">" · " {detail}</span> })}
                         }.into_any(),
                         Some(Notice::Info(s)) => view! { <span>{s}</span> }.into_any(),
@@ -513,9 +477,9 @@ fn Feedback(ctx: Ctx) -> impl IntoView {
     let base = crate::platform::base_path();
     let participation = activity.participation_only();
     let typo = move || {
-        let typo = ctx.outcome.with(|o| o.as_ref().is_some_and(|o| o.typo));
-        typo.then(|| {
-            let expected = ctx.submitted.with(|r| typo_expected(&ctx.activity(), r.as_ref()));
+        let expected: Vec<String> =
+            ctx.outcome.with(|o| o.iter().flat_map(|o| &o.typos).map(|t| t.expected.clone()).collect());
+        (!expected.is_empty()).then(|| {
             view! {
                 <p class="activite-orthographe" data-testid="orthographe">
                     {t(ActivityMsg::TypoPrefix)}" «\u{a0}"{expected.join("\u{a0}», «\u{a0}")}"\u{a0}»."
@@ -526,9 +490,12 @@ fn Feedback(ctx: Ctx) -> impl IntoView {
     let explanation = activity.explanation.clone();
     view! {
         {typo}
-        {move || (ctx.revealed()).then(|| solution(&ctx.activity(), ctx.outcome.with(|o| o.as_ref().is_some_and(|o| o.correct))))}
+        {move || match ctx.tries.with(Tries::phase) {
+            Phase::Revealed { found } => solution(&ctx.activity(), found),
+            _ => None,
+        }}
         {move || {
-            let show = participation || ctx.revealed();
+            let show = ctx.tries.with(Tries::explained);
             (show && !explanation.is_empty()).then(|| view! {
                 <div class="activite-explication" data-testid="explication">
                     <p class="activite-sous-titre">{t(ActivityMsg::ExplanationTitle)}</p>
@@ -549,29 +516,6 @@ fn Feedback(ctx: Ctx) -> impl IntoView {
             }.into_any()),
             _ => None,
         }}
-    }
-}
-
-/// The accepted spellings that a typed answer matched with one typo.
-fn typo_expected(activity: &Activity, response: Option<&Response>) -> Vec<String> {
-    use communs_core::lesson::scoring::{match_answer, AnswerMatch};
-    use communs_core::lesson::TextPart;
-    let Some(Response::Texts(given)) = response else { return Vec::new() };
-    let find = |g: &str, answers: &[String]| {
-        answers.iter().find(|a| match_answer(g, std::slice::from_ref(*a), true) == AnswerMatch::Typo).cloned()
-    };
-    match &activity.kind {
-        ActivityKind::ReponseCourte { answers, .. } => given.first().and_then(|g| find(g, answers)).into_iter().collect(),
-        ActivityKind::TexteATrous { parts, .. } => parts
-            .iter()
-            .filter(|p| !matches!(p, TextPart::Text { .. }))
-            .zip(given)
-            .filter_map(|(p, g)| match p {
-                TextPart::Gap { answers } if match_answer(g, answers, true) == AnswerMatch::Typo => find(g, answers),
-                _ => None,
-            })
-            .collect(),
-        _ => Vec::new(),
     }
 }
 

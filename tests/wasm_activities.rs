@@ -152,6 +152,18 @@ fn text(id: &str, sel: &str) -> String {
     q(id, sel).text_content().unwrap_or_default()
 }
 
+/// The activity `from` of [`all_types`], under the id `id`.
+fn renamed(from: &str, id: &str) -> Activity {
+    let a = all_types().into_iter().find(|a| a.id == from).unwrap();
+    Activity { id: id.into(), ..a }
+}
+
+/// Mounts the view of one activity and lets it render.
+async fn mount_one(act: Activity) {
+    leptos::mount::mount_to_body(move || view! { <ActivityView lesson="essai".to_string() activity=act.clone()/> });
+    leptos::task::tick().await;
+}
+
 /// Gives the right answer to an activity of [`all_types`] through its controls.
 async fn answer_right(a: &Activity) {
     let id = a.id.as_str();
@@ -276,10 +288,7 @@ async fn nothing_chosen_says_so_and_records_nothing() {
 
 #[wasm_bindgen_test]
 async fn wrong_answers_then_the_solution_and_retry() {
-    let a = cu("cu-essais");
-    let act = a.clone();
-    leptos::mount::mount_to_body(move || view! { <ActivityView lesson="essai".to_string() activity=act.clone()/> });
-    leptos::task::tick().await;
+    mount_one(cu("cu-essais")).await;
     let id = "cu-essais";
     // Hints: one at a time.
     click(&q(id, "[data-testid=indice-bouton]"));
@@ -319,10 +328,7 @@ async fn wrong_answers_then_the_solution_and_retry() {
 
 #[wasm_bindgen_test]
 async fn partial_credit_is_not_quite_right() {
-    let a = all_types().into_iter().find(|a| a.id == "t-cm").unwrap();
-    let act = Activity { id: "cm-partiel".into(), ..a };
-    leptos::mount::mount_to_body(move || view! { <ActivityView lesson="essai".to_string() activity=act.clone()/> });
-    leptos::task::tick().await;
+    mount_one(renamed("t-cm", "cm-partiel")).await;
     click(&q("cm-partiel", "[data-testid=choix][data-index='0']"));
     click(&q("cm-partiel", "[data-testid=valider]"));
     leptos::task::tick().await;
@@ -411,4 +417,41 @@ async fn with_a_profile_each_answer_is_recorded() {
     let attempts = s.attempts_for("essai", id);
     assert_eq!(attempts.len(), 2);
     assert!(attempts.iter().any(|a| a.response == communs_core::response::Response::Choices(vec![1]) && a.score == 100));
+}
+
+#[wasm_bindgen_test]
+async fn a_scenario_shows_its_best_path_once_the_tries_are_spent() {
+    mount_one(renamed("t-sc", "sc-chemin")).await;
+    let id = "sc-chemin";
+    // The wrong end, twice (two tries): first « 1 essai », then the best path.
+    click(&q(id, "[data-testid=scenario-choix][data-index='0']"));
+    leptos::task::tick().await;
+    let s = text(id, "[data-testid=annonce]");
+    assert!(s.contains("0 sur 100") && s.contains("1 essai"), "{s}");
+    assert!(root(id).query_selector("[data-testid=solution]").unwrap().is_none());
+    assert_eq!(q_all(id, "[data-testid=scenario-etape]").len(), 1);
+    click(&q(id, "[data-testid=recommencer]"));
+    leptos::task::tick().await;
+    assert!(q_all(id, "[data-testid=scenario-etape]").is_empty(), "back to the start");
+    click(&q(id, "[data-testid=scenario-choix][data-index='0']"));
+    leptos::task::tick().await;
+    let best: Vec<String> = q_all(id, "[data-testid=solution] li").iter().map(|e| e.text_content().unwrap()).collect();
+    assert_eq!(best, vec!["Chercher la licence".to_string()]);
+}
+
+#[wasm_bindgen_test]
+async fn a_typo_names_the_spelling_it_matched() {
+    mount_one(activity(
+        "rc-faute",
+        "Quelle encyclopédie ?",
+        ActivityKind::ReponseCourte { answers: vec!["Vikidia".into(), "Wikipédia".into()], typo: true },
+    ))
+    .await;
+    set_value(&q("rc-faute", "[data-testid=reponse]"), "wikipdia", "input");
+    leptos::task::tick().await;
+    click(&q("rc-faute", "[data-testid=valider]"));
+    leptos::task::tick().await;
+    assert!(text("rc-faute", "[data-testid=annonce]").contains("Juste"));
+    let note = text("rc-faute", "[data-testid=orthographe]");
+    assert!(note.contains("«\u{a0}Wikipédia\u{a0}»") && !note.contains("Vikidia"), "{note}");
 }

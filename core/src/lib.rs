@@ -10,6 +10,7 @@
 //! input, and no dependency on leptos, web-sys, js-sys, wasm-bindgen or gloo —
 //! `cargo xtask test` checks the last one with `cargo tree`.
 
+pub mod activity;
 pub mod catalogue;
 pub mod response;
 pub mod routes;

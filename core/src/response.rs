@@ -30,3 +30,40 @@ pub enum Response {
 
 /// Longest free text kept for one stored answer entry, in characters.
 pub const MAX_TEXT_CHARS: usize = 140;
+
+/// Separator between a category and an idea in a stored idea (no-break space, colon, space).
+pub const IDEA_SEPARATOR: &str = "\u{a0}: ";
+
+/// A remue-méninges idea read back from storage.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Idea<'a> {
+    /// Index into the activity's categories; `None` without a category.
+    pub category: Option<usize>,
+    /// The idea, trimmed.
+    pub text: &'a str,
+}
+
+/// One remue-méninges idea as stored in `Response::Texts`: « Catégorie : idée »
+/// when the author gave categories (the category's name, [`IDEA_SEPARATOR`],
+/// the idea), the idea alone otherwise. See `docs/storage.md`.
+pub fn encode_idea(category: Option<&str>, idea: &str) -> String {
+    match category {
+        Some(c) => format!("{c}{IDEA_SEPARATOR}{idea}"),
+        None => idea.to_string(),
+    }
+}
+
+/// Reads a stored idea against the activity's `categories`: the first
+/// category whose name starts the text, followed by « : » (no-break space,
+/// space or no space before the colon), is its category; any other text is
+/// an idea without a category.
+pub fn decode_idea<'a>(categories: &[String], stored: &'a str) -> Idea<'a> {
+    for (i, c) in categories.iter().enumerate() {
+        for sep in [IDEA_SEPARATOR, " : ", ": "] {
+            if let Some(rest) = stored.strip_prefix(c.as_str()).and_then(|r| r.strip_prefix(sep)) {
+                return Idea { category: Some(i), text: rest.trim() };
+            }
+        }
+    }
+    Idea { category: None, text: stored.trim() }
+}

@@ -8,7 +8,7 @@ mod common;
 mod rng;
 
 use common::*;
-use communs_core::lesson::scoring::{match_answer, AnswerMatch};
+use communs_core::lesson::scoring::{match_answer, AnswerMatch, Typo};
 use communs_core::lesson::{compile_dir, score, CompiledLesson, Mark};
 use communs_core::response::Response;
 use rng::Rng;
@@ -161,7 +161,7 @@ fn per_item_feedback() {
     let out = score(l.activity("tt-conditions").unwrap(), &t(&["by", "0"]));
     assert_eq!(out.items, vec![Mark::Right, Mark::Wrong]);
     let out = score(l.activity("rc-wikipedia").unwrap(), &t(&["wikipdia"]));
-    assert!(out.typo);
+    assert_eq!(out.typos, vec![Typo { item: 0, expected: "Wikipédia".into(), given: "wikipdia".into() }]);
     let out = score(l.activity("sc-photo").unwrap(), &p(&[1, 1]));
     assert_eq!(out.end, Some(3));
     let out = score(l.activity("ro-etapes").unwrap(), &o(&[0, 2, 1]));
@@ -204,5 +204,51 @@ fn scoring_never_panics_on_garbage_responses() {
                 assert!(out.score_percent <= 100);
             }
         }
+    }
+}
+
+#[test]
+fn typos_say_what_matched() {
+    use communs_core::lesson::{Activity, ActivityKind, TextPart};
+    let mk = |kind| Activity {
+        id: "a".into(),
+        question: "Q".into(),
+        crcn: vec![],
+        emi: vec![],
+        explanation: String::new(),
+        hints: vec![],
+        attempts: 2,
+        kind,
+    };
+    let words = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    let short = mk(ActivityKind::ReponseCourte { answers: words(&["Wikipédia", "Vikidia", "Wikipedia FR"]), typo: true });
+    let strict = mk(ActivityKind::ReponseCourte { answers: words(&["Wikipédia"]), typo: false });
+    let blanks = mk(ActivityKind::TexteATrous {
+        parts: vec![
+            TextPart::Gap { answers: words(&["attribution", "BY"]) },
+            TextPart::Text { html: " et ".into() },
+            TextPart::List { options: words(&["SA", "NC"]), answer: 1 },
+            TextPart::Gap { answers: words(&["partage"]) },
+        ],
+        typo: true,
+    });
+    let typo = |item: usize, expected: &str, given: &str| Typo { item, expected: expected.into(), given: given.into() };
+    // (activity, response, score, typos)
+    let cases: Vec<(&Activity, Response, u8, Vec<Typo>)> = vec![
+        (&short, t(&["wikipdia"]), 100, vec![typo(0, "Wikipédia", "wikipdia")]),
+        (&short, t(&["vikidiaa"]), 100, vec![typo(0, "Vikidia", "vikidiaa")]),
+        // an exact match with any accepted answer is not a typo
+        (&short, t(&["vikidia"]), 100, vec![]),
+        (&short, t(&["wikipedia"]), 100, vec![]),
+        (&short, t(&["wkpdia"]), 0, vec![]),
+        (&strict, t(&["wikipdia"]), 0, vec![]),
+        (&blanks, t(&["atribution", "1", "partag"]), 100, vec![typo(0, "attribution", "atribution"), typo(2, "partage", "partag")]),
+        (&blanks, t(&["by", "1", "partagr"]), 100, vec![typo(2, "partage", "partagr")]),
+        (&blanks, t(&["by", "0", "partage"]), 67, vec![]),
+    ];
+    for (a, r, expected, typos) in cases {
+        let out = score(a, &r);
+        assert_eq!(out.score_percent, expected, "{r:?}");
+        assert_eq!(out.typos, typos, "{r:?}");
     }
 }

@@ -2,6 +2,7 @@
 //! without drag-and-drop: a labelled list per left item (appariement),
 //! « Monter » / « Descendre » buttons (remise-en-ordre).
 
+use communs_core::activity::order::ordering_start;
 use communs_core::lesson::Pair;
 use communs_core::response::Response;
 use leptos::prelude::*;
@@ -66,11 +67,7 @@ pub(crate) fn Pairs(ctx: Ctx, pairs: Vec<Pair>) -> impl IntoView {
 #[component]
 pub(crate) fn Ordering(ctx: Ctx, items: Vec<String>) -> impl IntoView {
     let n = items.len();
-    let mut start = ctx.order(n, 0);
-    if n > 1 && start.iter().enumerate().all(|(p, &a)| items[a] == items[p]) {
-        start.rotate_left(1);
-    }
-    let order = RwSignal::new(start);
+    let order = RwSignal::new(ordering_start(&items, ctx.seed.get()));
     ctx.set_collector(move || Ok(Response::Order(order.get_untracked().into_iter().map(|a| a as u8).collect())));
     let texts: StoredValue<Vec<String>> = StoredValue::new(items.iter().map(|i| html_to_text(i)).collect());
     let items = StoredValue::new(items);

@@ -1,12 +1,12 @@
 //! The participation types (no right answer, recorded as participation):
 //! sondage with the distribution of this device's answers, nuage-de-mots
 //! with a cloud that is also a list, remue-méninges with a wall grouped in
-//! the author's categories.
+//! the author's categories. The tallies are
+//! `communs_core::activity::participation`; ideas are stored in the format
+//! of `communs_core::response::encode_idea`.
 
-use std::collections::BTreeMap;
-
-use communs_core::response::Response;
-use communs_core::text::loose_form;
+use communs_core::activity::participation::{aggregate_words, by_frequency, size_bucket, tally_poll, wall};
+use communs_core::response::{encode_idea, Response};
 use leptos::prelude::*;
 
 use super::Ctx;
@@ -30,18 +30,8 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
     let options = StoredValue::new(options);
     let n = options.with_value(Vec::len);
     let results = move || {
-        let responses = ctx.device_responses();
-        let mut counts = vec![0usize; n];
-        for r in &responses {
-            if let Response::Choices(v) = r {
-                for &i in v {
-                    if let Some(c) = counts.get_mut(usize::from(i)) {
-                        *c += 1;
-                    }
-                }
-            }
-        }
-        let total: usize = counts.iter().sum();
+        let tally = tally_poll(n, &ctx.device_responses());
+        let total = tally.total;
         let mine = ctx.submitted.with(|s| match s {
             Some(Response::Choices(v)) => v.first().map(|&i| usize::from(i)),
             _ => None,
@@ -50,7 +40,7 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
             <div class="sondage-resultats" data-testid="sondage-resultats" data-total=total>
                 <p class="activite-sous-titre">{t(ActivityMsg::PollResultsTitle)}</p>
                 <ul>
-                    {counts.into_iter().enumerate().map(|(i, c)| view! {
+                    {tally.counts.into_iter().enumerate().map(|(i, c)| view! {
                         <li class="sondage-ligne" class:sondage-mien=mine == Some(i) data-testid="sondage-option" data-index=i data-count=c>
                             <span class="sondage-libelle">
                                 <span inner_html=options.with_value(|o| o[i].clone())></span>
@@ -89,68 +79,6 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
     }
 }
 
-/// A word of the cloud: how it is shown, how often it was given, and whether
-/// the learner gave it in the latest answer.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct CloudWord {
-    pub shown: String,
-    pub count: usize,
-    pub mine: bool,
-}
-
-/// Groups words by their normalised form (case, accents, spaces and
-/// typographic variants do not count), in alphabetical order of that form;
-/// each is shown in its most frequent spelling (spaces collapsed; ties are
-/// broken by the spelling itself, never by the order of the answers).
-pub(crate) fn aggregate_words(responses: &[Response], mine: &[String]) -> Vec<CloudWord> {
-    let mut map: BTreeMap<String, (CloudWord, Vec<(String, usize)>)> = BTreeMap::new();
-    let mine: Vec<String> = mine.iter().map(|w| loose_form(w)).collect();
-    for r in responses {
-        let Response::Texts(words) = r else { continue };
-        for w in words {
-            let key = loose_form(w);
-            if key.is_empty() {
-                continue;
-            }
-            let spelling = w.split_whitespace().collect::<Vec<_>>().join(" ");
-            let e = map.entry(key.clone()).or_insert_with(|| (CloudWord { shown: String::new(), count: 0, mine: mine.contains(&key) }, Vec::new()));
-            e.0.count += 1;
-            match e.1.iter_mut().find(|(s, _)| *s == spelling) {
-                Some((_, n)) => *n += 1,
-                None => e.1.push((spelling, 1)),
-            }
-        }
-    }
-    map.into_values()
-        .map(|(mut w, spellings)| {
-            // The most frequent spelling; on a tie, whatever the order the
-            // answers were stored in: all lowercase, then a capital first
-            // letter only, then any other case; unaccented before accented;
-            // then alphabetical.
-            let best = spellings.iter().min_by(|a, b| {
-                let case = |s: &str| {
-                    let lower = s.to_lowercase();
-                    let mut chars = s.chars();
-                    let title = chars.next().map(|c| c.to_lowercase().collect::<String>() + chars.as_str()) == Some(lower.clone());
-                    if lower == s { 0 } else if title { 1 } else { 2 }
-                };
-                let rank = |s: &str| (case(s), loose_form(s) != s.to_lowercase(), s.to_string());
-                b.1.cmp(&a.1).then_with(|| rank(&a.0).cmp(&rank(&b.0)))
-            });
-            w.shown = best.map(|b| b.0.clone()).unwrap_or_default();
-            w
-        })
-        .collect()
-}
-
-/// Size bucket 1 to 5 of a word given `count` times when the most given was given `max` times.
-pub(crate) fn size_bucket(count: usize, max: usize) -> usize {
-    if max <= 1 {
-        return 3;
-    }
-    1 + ((count.saturating_sub(1)) * 4 + (max - 1) / 2) / (max - 1)
-}
-
 /// Up to `words` fields, then the cloud of this device (visual, hidden from
 /// screen readers) and the same words as a list with their counts.
 #[component]
@@ -173,8 +101,7 @@ pub(crate) fn Cloud(ctx: Ctx, words: u8) -> impl IntoView {
         });
         let words = aggregate_words(&ctx.device_responses(), &mine);
         let max = words.iter().map(|w| w.count).max().unwrap_or(1);
-        let mut by_count = words.clone();
-        by_count.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| loose_form(&a.shown).cmp(&loose_form(&b.shown))));
+        let by_count = by_frequency(&words);
         let list_title = list_title.clone();
         view! {
             <div class="nuage-zone" data-testid="nuage">
@@ -218,26 +145,6 @@ pub(crate) fn Cloud(ctx: Ctx, words: u8) -> impl IntoView {
         </ul>
         {move || ctx.answered().then(cloud.clone())}
     }
-}
-
-/// An idea is stored as « Catégorie : idée » when the author gave categories.
-pub(crate) fn encode_idea(category: Option<&str>, idea: &str) -> String {
-    match category {
-        Some(c) => format!("{c}\u{a0}: {idea}"),
-        None => idea.to_string(),
-    }
-}
-
-/// The category (index into `categories`) and text of a stored idea.
-pub(crate) fn decode_idea<'a>(categories: &[String], stored: &'a str) -> (Option<usize>, &'a str) {
-    for (i, c) in categories.iter().enumerate() {
-        for sep in ["\u{a0}: ", " : ", ": "] {
-            if let Some(rest) = stored.strip_prefix(c.as_str()).and_then(|r| r.strip_prefix(sep)) {
-                return (Some(i), rest.trim());
-            }
-        }
-    }
-    (None, stored.trim())
 }
 
 /// Short ideas, each with one of the author's categories, gathered before
@@ -294,23 +201,14 @@ pub(crate) fn Brainstorm(ctx: Ctx, categories: Vec<String>) -> impl IntoView {
     };
     let wall = move || {
         let cats = categories.get_value();
-        let mut groups: Vec<Vec<String>> = vec![Vec::new(); cats.len() + 1];
-        for r in ctx.device_responses() {
-            if let Response::Texts(v) = r {
-                for s in v {
-                    let (c, text) = decode_idea(&cats, &s);
-                    if !text.is_empty() {
-                        groups[c.unwrap_or(cats.len())].push(text.to_string());
-                    }
-                }
-            }
-        }
+        let columns = wall(&cats, &ctx.device_responses());
         view! {
             <div class="mur" data-testid="mur">
                 <p class="activite-sous-titre">{t(ActivityMsg::WallTitle)}</p>
                 <div class="mur-colonnes">
-                    {groups.into_iter().enumerate().filter(|(i, g)| !g.is_empty() || *i < cats.len()).map(|(i, g)| {
-                        let title = cats.get(i).cloned().unwrap_or_else(|| t(ActivityMsg::NoCategory).to_string());
+                    {columns.into_iter().map(|col| {
+                        let title = col.category.and_then(|i| cats.get(i).cloned()).unwrap_or_else(|| t(ActivityMsg::NoCategory).to_string());
+                        let g = col.ideas;
                         let count = g.len();
                         view! {
                             <section class="mur-colonne" data-testid="mur-categorie" data-count=count>
@@ -381,41 +279,5 @@ pub(crate) fn Brainstorm(ctx: Ctx, categories: Vec<String>) -> impl IntoView {
             </ul>
         </Show>
         {move || ctx.answered().then(wall)}
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn words_are_grouped_without_case_accents_or_spaces() {
-        let r = vec![
-            Response::Texts(vec!["Partage".into(), " Libre ".into()]),
-            Response::Texts(vec!["partagé".into(), "LIBRE".into(), "".into()]),
-            Response::Texts(vec!["Open  Street Map".into(), "open street map".into(), "Partage".into()]),
-            Response::Choices(vec![1]),
-        ];
-        let w = aggregate_words(&r, &["libre".into()]);
-        let got: Vec<(&str, usize, bool)> = w.iter().map(|w| (w.shown.as_str(), w.count, w.mine)).collect();
-        assert_eq!(got, vec![("Libre", 2, true), ("open street map", 2, false), ("Partage", 3, false)]);
-    }
-
-    #[test]
-    fn sizes_span_five_buckets() {
-        assert_eq!(size_bucket(1, 1), 3);
-        assert_eq!(size_bucket(1, 9), 1);
-        assert_eq!(size_bucket(9, 9), 5);
-        assert_eq!(size_bucket(5, 9), 3);
-        assert!((1..=20).all(|c| (1..=5).contains(&size_bucket(c, 20))));
-    }
-
-    #[test]
-    fn ideas_keep_their_category() {
-        let cats = vec!["Dans la classe".to_string(), "En ligne".to_string()];
-        let s = encode_idea(Some("En ligne"), "Un wiki");
-        assert_eq!(decode_idea(&cats, &s), (Some(1), "Un wiki"));
-        assert_eq!(decode_idea(&cats, "Wikipédia : une encyclopédie"), (None, "Wikipédia : une encyclopédie"));
-        assert_eq!(decode_idea(&[], "idée"), (None, "idée"));
     }
 }

@@ -7,6 +7,7 @@
 
 use std::sync::Arc;
 
+use communs_core::activity::resume::resume_point;
 use communs_core::catalogue::{self, Segment};
 use communs_core::lesson::model::CompiledLesson;
 use communs_core::storage::LessonStatus;
@@ -69,25 +70,16 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
     let resume_target = {
         let id = id.clone();
         let ids = activity_ids.clone();
-        Memo::new(move |_| {
-            // One read of the learner's attempts, not one per activity.
-            let attempts = storage.attempts();
-            let answered: Vec<bool> =
-                ids.iter().map(|a| attempts.iter().any(|t| t.lesson == id && t.activity == *a)).collect();
-            let last = answered.iter().rposition(|x| *x)?;
-            let next = (last + 1).min(ids.len().saturating_sub(1));
-            Some(ids.get(next)?.clone())
-        })
+        // One read of the learner's attempts, not one per activity.
+        Memo::new(move |_| resume_point(&id, &ids, &storage.attempts()))
     };
     // Keep the stored position in step with the answers (index of the next activity).
     {
         let id = id.clone();
-        let ids = activity_ids.clone();
         Effect::new(move |_| {
             if let Some(target) = resume_target.get() {
-                let pos = ids.iter().position(|a| *a == target).unwrap_or(0) as u32;
-                let status = untrack(|| storage.lesson_status(&id));
-                if status == Some(LessonStatus::InProgress) && untrack(|| storage.lesson_position(&id)) != Some(pos) {
+                let stored = untrack(|| (storage.lesson_status(&id), storage.lesson_position(&id)));
+                if let Some(pos) = target.position_to_store(stored.0, stored.1) {
                     storage.set_progress(&id, LessonStatus::InProgress, pos);
                 }
             }
@@ -157,7 +149,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
             })}
 
             {move || {
-                let target = resume_target.get()?;
+                let target = resume_target.get()?.activity;
                 (status.get() == Some(LessonStatus::InProgress)).then(|| {
                     let on_resume = move |_| platform::scroll_to_and_focus(&format!("activite-{target}"));
                     view! {

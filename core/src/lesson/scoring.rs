@@ -6,8 +6,11 @@
 //! Participation activities (sondage, nuage-de-mots, remue-meninges) score
 //! 100 with `correct: true` when the learner took part, and always have
 //! `participation_only: true`: they are never evidence of a level.
+//! A scenario is `correct` when its end is worth the best end reachable
+//! ([`crate::activity::scenario::best_path`], the rule the view shows too).
 
 use super::model::{Activity, ActivityKind, Choice, TextPart};
+use crate::activity::scenario::{best_path, walk, Place};
 use crate::response::Response;
 use crate::text::{answer_form, letter_count, within_one_typo};
 use serde::{Deserialize, Serialize};
@@ -41,13 +44,51 @@ pub struct Outcome {
     /// (remise-en-ordre), steps (scenario), or the single answer (vrai-faux,
     /// reponse-courte).
     pub items: Vec<Mark>,
-    /// A short answer or blank was accepted with one typo.
-    pub typo: bool,
+    /// The short answer or blanks accepted with one typo, in item order.
+    pub typos: Vec<Typo>,
     /// Scenario: index of the end reached.
     pub end: Option<usize>,
 }
 
+/// An answer accepted with one typo: what was typed and the accepted
+/// spelling it matched (shown as « Attention à l’orthographe »).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Typo {
+    /// The item (blank of texte-a-trous; 0 for reponse-courte).
+    pub item: usize,
+    /// The accepted answer, as the author wrote it.
+    pub expected: String,
+    /// What the learner typed.
+    pub given: String,
+}
+
+/// What the result of an answer says at first sight (an icon and a word in
+/// the app, never colour alone).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    /// Fully right.
+    Right,
+    /// Some credit, not all.
+    Partial,
+    /// No credit.
+    Wrong,
+    /// A participation: thanks, no right or wrong.
+    Thanks,
+}
+
 impl Outcome {
+    /// The verdict announced for this outcome.
+    pub fn verdict(&self) -> Verdict {
+        if self.participation_only {
+            Verdict::Thanks
+        } else if self.correct {
+            Verdict::Right
+        } else if self.score_percent > 0 {
+            Verdict::Partial
+        } else {
+            Verdict::Wrong
+        }
+    }
     fn malformed(participation_only: bool) -> Outcome {
         Outcome {
             score_percent: 0,
@@ -55,17 +96,17 @@ impl Outcome {
             participation_only,
             malformed: true,
             items: Vec::new(),
-            typo: false,
+            typos: Vec::new(),
             end: None,
         }
     }
     fn graded(fraction: f64, items: Vec<Mark>) -> Outcome {
         let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
         let score = (f * 100.0).round() as u8;
-        Outcome { score_percent: score, correct: score == 100, participation_only: false, malformed: false, items, typo: false, end: None }
+        Outcome { score_percent: score, correct: score == 100, participation_only: false, malformed: false, items, typos: Vec::new(), end: None }
     }
     fn participated(items: Vec<Mark>) -> Outcome {
-        Outcome { score_percent: 100, correct: true, participation_only: true, malformed: false, items, typo: false, end: None }
+        Outcome { score_percent: 100, correct: true, participation_only: true, malformed: false, items, typos: Vec::new(), end: None }
     }
 }
 
@@ -77,25 +118,42 @@ pub enum AnswerMatch {
     No,
 }
 
+/// How a typed answer matched, with the accepted spelling of a typo match.
+enum Matched<'a> {
+    Exact,
+    Typo(&'a str),
+    No,
+}
+
 /// Compares a learner's typed answer with accepted answers: case, accents,
 /// extra spaces and typographic variants never count; with `typo`, one typo
 /// is allowed for accepted answers of at least 5 letters.
 pub fn match_answer(given: &str, accepted: &[String], typo: bool) -> AnswerMatch {
+    match find_match(given, accepted, typo) {
+        Matched::Exact => AnswerMatch::Exact,
+        Matched::Typo(_) => AnswerMatch::Typo,
+        Matched::No => AnswerMatch::No,
+    }
+}
+
+/// [`match_answer`], keeping the first accepted answer matched with a typo
+/// (an exact match with any accepted answer wins over typos).
+fn find_match<'a>(given: &str, accepted: &'a [String], typo: bool) -> Matched<'a> {
     let g = answer_form(given);
     if g.is_empty() {
-        return AnswerMatch::No;
+        return Matched::No;
     }
-    let mut best = AnswerMatch::No;
-    for a in accepted {
-        let a = answer_form(a);
+    let mut best = Matched::No;
+    for original in accepted {
+        let a = answer_form(original);
         if a.is_empty() {
             continue;
         }
         if a == g {
-            return AnswerMatch::Exact;
+            return Matched::Exact;
         }
-        if typo && letter_count(&a) >= 5 && within_one_typo(&a, &g) {
-            best = AnswerMatch::Typo;
+        if typo && matches!(best, Matched::No) && letter_count(&a) >= 5 && within_one_typo(&a, &g) {
+            best = Matched::Typo(original);
         }
     }
     best
@@ -164,10 +222,13 @@ pub fn score(activity: &Activity, response: &Response) -> Outcome {
             if answer_form(given).is_empty() {
                 return bad();
             }
-            match match_answer(given, answers, *typo) {
-                AnswerMatch::Exact => Outcome::graded(1.0, vec![Mark::Right]),
-                AnswerMatch::Typo => Outcome { typo: true, ..Outcome::graded(1.0, vec![Mark::Right]) },
-                AnswerMatch::No => Outcome::graded(0.0, vec![Mark::Wrong]),
+            match find_match(given, answers, *typo) {
+                Matched::Exact => Outcome::graded(1.0, vec![Mark::Right]),
+                Matched::Typo(expected) => Outcome {
+                    typos: vec![Typo { item: 0, expected: expected.to_string(), given: given.clone() }],
+                    ..Outcome::graded(1.0, vec![Mark::Right])
+                },
+                Matched::No => Outcome::graded(0.0, vec![Mark::Wrong]),
             }
         }
         (ActivityKind::TexteATrous { parts, typo }, Response::Texts(t)) => {
@@ -176,16 +237,16 @@ pub fn score(activity: &Activity, response: &Response) -> Outcome {
                 return bad();
             }
             let mut marks = Vec::with_capacity(blanks.len());
-            let mut any_typo = false;
-            for (blank, given) in blanks.iter().zip(t) {
+            let mut typos = Vec::new();
+            for (item, (blank, given)) in blanks.iter().zip(t).enumerate() {
                 let ok = match blank {
-                    TextPart::Gap { answers } => match match_answer(given, answers, *typo) {
-                        AnswerMatch::Exact => true,
-                        AnswerMatch::Typo => {
-                            any_typo = true;
+                    TextPart::Gap { answers } => match find_match(given, answers, *typo) {
+                        Matched::Exact => true,
+                        Matched::Typo(expected) => {
+                            typos.push(Typo { item, expected: expected.to_string(), given: given.clone() });
                             true
                         }
-                        AnswerMatch::No => false,
+                        Matched::No => false,
                     },
                     TextPart::List { options, answer } => match given.trim().parse::<usize>() {
                         Ok(i) if i < options.len() => i == *answer,
@@ -198,7 +259,7 @@ pub fn score(activity: &Activity, response: &Response) -> Outcome {
             }
             let n = marks.len() as f64;
             let good = marks.iter().filter(|m| **m == Mark::Right).count() as f64;
-            Outcome { typo: any_typo, ..Outcome::graded(good / n, marks) }
+            Outcome { typos, ..Outcome::graded(good / n, marks) }
         }
         (ActivityKind::Appariement { pairs }, Response::Order(v)) => {
             if pairs.is_empty() || v.len() != pairs.len() || v.iter().any(|&i| usize::from(i) >= pairs.len()) {
@@ -256,27 +317,21 @@ pub fn score(activity: &Activity, response: &Response) -> Outcome {
             Outcome::participated(vec![Mark::Neutral; n])
         }
         (ActivityKind::Scenario { nodes }, Response::Path(path)) => {
-            let mut at = 0usize;
-            let mut marks = Vec::with_capacity(path.len());
-            for &step in path {
-                let Some(node) = nodes.get(at) else { return bad() };
-                if node.end.is_some() {
-                    return bad(); // steps after an end
-                }
-                let Some(choice) = node.choices.get(usize::from(step)) else { return bad() };
-                at = choice.target;
-                marks.push(Mark::Neutral);
+            // Every step taken (none after an end), and an end with a score reached.
+            let w = walk(nodes, path);
+            if w.steps.len() != path.len() {
+                return bad();
             }
+            let Place::End(at) = w.place else { return bad() };
             let Some(end) = nodes.get(at).and_then(|n| n.end) else { return bad() };
-            let best = nodes.iter().filter_map(|n| n.end).max().unwrap_or(100);
-            let score = end.min(100);
+            let best = best_path(nodes).map_or(end, |b| b.score);
             Outcome {
-                score_percent: score,
+                score_percent: end.min(100),
                 correct: end >= best,
                 participation_only: false,
                 malformed: false,
-                items: marks,
-                typo: false,
+                items: vec![Mark::Neutral; path.len()],
+                typos: Vec::new(),
                 end: Some(at),
             }
         }

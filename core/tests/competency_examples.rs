@@ -219,7 +219,9 @@ fn what_to_work_on_in_example_1() {
     let cat = catalogue();
     let (_, attempts) = attempts().into_iter().next().expect("example 1");
     let p = profile(&attempts, &cat);
-    let cases: &[(usize, usize, &[(&str, u8, &[&str])])] = &[
+    // (competences asked, lessons each) → (code, next level, lessons) of each
+    type Expected = &'static [(&'static str, u8, &'static [&'static str])];
+    let cases: &[(usize, usize, Expected)] = &[
         (2, 1, &[("1.1", 2, &["auteur"]), ("2.2", 1, &["image-1"])]),
         (3, 3, &[("1.1", 2, &["auteur"]), ("2.2", 1, &["image-1", "image-2", "auteur"]), ("4.2", 2, &["image-2"])]),
         (1, 0, &[("1.1", 2, &[])]),

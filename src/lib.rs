@@ -2,7 +2,7 @@
 //!
 //! Bird's-eye view: `start` mounts [`app::App`], which declares every route in
 //! one place ([`app`]) and renders pages from [`pages`]. Every user-facing word
-//! comes from the message catalogue in [`i18n`]. The app reads the clock, the
+//! comes from the message catalogue ([`i18n`], the `communs-i18n` crate). The app reads the clock, the
 //! URL and (later) storage, then hands plain values to `communs-core`.
 
 pub mod activities;

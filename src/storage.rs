@@ -99,7 +99,7 @@ pub enum StorageError {
 impl StorageError {
     /// The message to show, in French.
     pub fn message(&self) -> String {
-        use crate::i18n::profiles::{french_typography, ProfileMsg};
+        use crate::i18n::{french_typography, profiles::ProfileMsg};
         use crate::i18n::t;
         match self {
             StorageError::Full => t(ProfileMsg::ErrorFull).to_string(),

@@ -6,16 +6,19 @@
 //! is a [`Profile`] in which every result lists the attempts behind it. The
 //! rule and its numbers (the constants below) are explained with worked
 //! examples in `docs/competency-model.md`. Results are a « positionnement
-//! estimé, non certifiant » ([`LABEL`]): never a Pix certification. The
-//! computation is one pass over the attempts with no allocation per attempt,
-//! so that 10,000 attempts fit the 5 ms budget of the browser.
+//! estimé, non certifiant », never a Pix certification: the app says so with
+//! every result, in the words of the message catalogue (`communs-i18n`), as
+//! it says mastery steps ([`Mastery`] is a code). The computation is one pass
+//! over the attempts with no allocation per attempt, so that 10,000 attempts
+//! fit the 5 ms budget of the browser.
 
 mod catalogue;
 mod profile;
 
 pub use catalogue::{ActivityEvidence, EvidenceCatalogue};
 pub use profile::{
-    history, profile, weakest, CompetenceResult, EmiResult, EvidenceItem, Mastery, NextLevel, Profile,
+    history, level_boundaries, profile, to_work_on, weakest, CompetenceResult, EmiResult, EvidenceItem, Mastery,
+    NextLevel, Profile, WorkOn,
 };
 
 /// An attempt is a success when its score (0–100) is at least this.
@@ -39,9 +42,3 @@ pub const EMI_SATISFAISANTE_PERCENT: u32 = 60;
 pub const EMI_TRES_BONNE_PERCENT: u32 = 80;
 /// … which also needs at least this many distinct activities.
 pub const EMI_TRES_BONNE_MIN_ACTIVITIES: u32 = 3;
-
-/// The label that goes with every result shown.
-pub const LABEL: &str = "Positionnement estimé, non certifiant";
-
-/// A sentence for learners explaining [`LABEL`].
-pub const DISCLAIMER: &str = "Ce positionnement est estimé par Communs à partir de tes réponses. Ce n'est pas une certification Pix.";

@@ -42,7 +42,7 @@ pub use files::{class_file_name, export_file_name, file_slug, quarantine_file_na
 pub use load::{load, LoadReport};
 pub use merge::ExternalChange;
 pub use model::{
-    Attempt, AttemptId, Colour, FrenchError, LessonProgress, LessonStatus, NewAttempt, Problem, Profile, ProfileId,
+    Attempt, AttemptId, AvatarKind, Colour, FrenchError, Hue, LessonProgress, LessonStatus, NewAttempt, Problem, Profile, ProfileId,
     Timestamp, AVATARS, MAX_DURATION_SECS, MAX_ID_CHARS, MAX_LIST_LEN, MAX_PROFILES, MAX_PSEUDONYM_CHARS, MAX_SCORE,
     MAX_TIMESTAMP, MIN_TIMESTAMP, PALETTE,
 };

@@ -1,178 +1,280 @@
-//! The worked examples of `docs/competency-model.md`, read from
-//! `fixtures/competency/examples.json`: catalogue, attempts, and every number
-//! the document states (levels, scores, progress, evidence, EMI mastery,
-//! history, weakest competences), plus the EMI threshold table.
+//! The worked examples of `docs/competency-model.md`, read from the document
+//! itself: the catalogue of the examples (section 6), the EMI threshold table
+//! (section 4) and the two tables « Les exemples en tableaux » (the attempts
+//! of each example, then every number the document states for it: levels,
+//! scores, next levels, EMI mastery, totals, history, competences to work on,
+//! evidence). Each row is checked against core's computation, so a change of
+//! the document or of the rule that makes them disagree fails here.
 
 #[path = "competency_common.rs"]
 mod common;
 
 use common::{attempt, time, Rng};
 use communs_core::competency::*;
-use communs_core::frameworks;
-use serde_json::Value;
+use communs_core::storage::Timestamp;
 
-fn fixture() -> Value {
-    let path = format!("{}/tests/fixtures/competency/examples.json", env!("CARGO_MANIFEST_DIR"));
-    serde_json::from_str(&std::fs::read_to_string(path).expect("fixture readable")).expect("fixture is JSON")
+const DOC: &str = include_str!("../../docs/competency-model.md");
+
+/// The rows of the Markdown table whose header row is `header`, each as its
+/// trimmed cells; panics (test data) when the table is missing.
+fn table(header: &str) -> Vec<Vec<&'static str>> {
+    let mut lines = DOC.lines().skip_while(|l| l.trim() != header);
+    assert!(lines.next().is_some(), "docs/competency-model.md has no table « {header} »");
+    let rows: Vec<Vec<&str>> = lines
+        .skip(1) // |---|---|
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.trim().trim_matches('|').split('|').map(str::trim).collect())
+        .collect();
+    assert!(!rows.is_empty(), "table « {header} » is empty");
+    rows
 }
 
-fn catalogue(fx: &Value) -> EvidenceCatalogue {
-    let list: Vec<ActivityEvidence> = serde_json::from_value(fx["catalogue"].clone()).expect("catalogue");
+/// « 10/03 09:05 » (2025, UTC).
+fn date(s: &str) -> Timestamp {
+    let (day, hour) = s.split_once(' ').unwrap_or_else(|| panic!("bad date {s:?}"));
+    let (d, m) = day.split_once('/').unwrap_or_else(|| panic!("bad date {s:?}"));
+    time(&format!("2025-{m}-{d}T{hour}"))
+}
+
+/// « image-1 / q3 ».
+fn activity(s: &str) -> (&str, &str) {
+    s.split_once(" / ").unwrap_or_else(|| panic!("bad activity {s:?}"))
+}
+
+fn number<T: std::str::FromStr>(s: &str) -> T {
+    s.trim().parse().unwrap_or_else(|_| panic!("bad number {s:?}"))
+}
+
+/// The catalogue of section 6: « 4.2 niveau 1 et 2.2 niveau 1 », « EMI3.2
+/// (compte pour EMI3) », a poll in italics.
+fn catalogue() -> EvidenceCatalogue {
+    let rows = table("| leçon / activité | CRCN | EMI |");
+    let list: Vec<ActivityEvidence> = rows
+        .iter()
+        .map(|r| {
+            let (lesson, act) = activity(r[0]);
+            let participation_only = r[1].contains("sondage");
+            let crcn = if participation_only {
+                Vec::new()
+            } else {
+                r[1].split(" et ")
+                    .map(|c| {
+                        let (code, level) = c.split_once(" niveau ").unwrap_or_else(|| panic!("bad CRCN {c:?}"));
+                        (code.to_string(), number(level))
+                    })
+                    .collect()
+            };
+            let emi = r.get(2).and_then(|e| e.split_whitespace().next()).map(|e| vec![e.to_string()]).unwrap_or_default();
+            ActivityEvidence { lesson: lesson.into(), activity: act.into(), crcn, emi, participation_only }
+        })
+        .collect();
+    assert_eq!(list.len(), 9, "the catalogue of the examples has 9 activities");
     EvidenceCatalogue::from_evidence(&list)
 }
 
-fn mastery(name: &str) -> Mastery {
-    match name {
-        "NonEvalue" => Mastery::NonEvalue,
-        "Insuffisante" => Mastery::Insuffisante,
-        "Fragile" => Mastery::Fragile,
-        "Satisfaisante" => Mastery::Satisfaisante,
-        "TresBonne" => Mastery::TresBonne,
-        other => panic!("unknown mastery {other}"),
+/// « maîtrise fragile », « très bonne », « non évalué » … (with or without « maîtrise »).
+fn mastery(words: &str) -> Mastery {
+    let w = words.trim_start_matches("maîtrise ").trim_end_matches(" maîtrise");
+    match w {
+        "non évalué" => Mastery::NonEvalue,
+        "insuffisante" => Mastery::Insuffisante,
+        "fragile" => Mastery::Fragile,
+        "satisfaisante" => Mastery::Satisfaisante,
+        "très bonne" => Mastery::TresBonne,
+        other => panic!("unknown mastery {other:?}"),
     }
 }
 
-fn evidence(rows: &Value) -> Vec<EvidenceItem> {
-    rows.as_array()
-        .expect("evidence rows")
-        .iter()
-        .map(|r| EvidenceItem {
-            lesson: r[0].as_str().unwrap().to_string(),
-            activity: r[1].as_str().unwrap().to_string(),
-            at: time(r[2].as_str().unwrap()),
-            score: r[3].as_u64().unwrap() as u8,
-            success: r[4].as_bool().unwrap(),
-            level_targeted: r[5].as_u64().unwrap() as u8,
-            attempts: r[6].as_u64().unwrap() as u32,
-        })
-        .collect()
+/// The attempts of every example, by example (« 1 », « 4a » …), in document order.
+fn attempts() -> Vec<(&'static str, Vec<communs_core::storage::Attempt>)> {
+    let mut rng = Rng(7);
+    let mut out: Vec<(&str, Vec<_>)> = Vec::new();
+    for r in table("| exemple | date (UTC) | leçon / activité | score |") {
+        let (lesson, act) = activity(r[2]);
+        let a = attempt(&mut rng, lesson, act, date(r[1]), number(r[3]));
+        match out.last_mut() {
+            Some((ex, list)) if *ex == r[0] => list.push(a),
+            _ => out.push((r[0], vec![a])),
+        }
+    }
+    out
 }
 
 #[test]
 fn catalogue_of_the_examples() {
-    let fx = fixture();
-    let cat = catalogue(&fx);
-    assert_eq!(cat.len(), 8, "the participation activity is left out");
-    for row in fx["available"].as_array().unwrap() {
-        let (code, level, n) = (row[0].as_str().unwrap(), row[1].as_u64().unwrap() as u8, row[2].as_u64().unwrap() as usize);
-        assert_eq!(cat.available(code, level), n, "available({code}, {level})");
+    let cat = catalogue();
+    assert_eq!(cat.len(), 8, "the poll is left out");
+    let cases: &[(&str, u8, usize)] =
+        &[("4.2", 1, 3), ("4.2", 2, 2), ("2.2", 1, 1), ("2.2", 2, 1), ("2.2", 3, 1), ("1.1", 1, 0), ("1.1", 2, 1)];
+    for &(code, level, n) in cases {
+        assert_eq!(cat.available(code, level), n, "available({code}, {level}), as « Activités disponibles » says");
     }
-    assert_eq!(cat.emi_available("EMI3"), 5);
-    assert_eq!(cat.emi_available("EMI3.2"), 5, "an item gives its goal");
-    assert_eq!(cat.emi_available("EMI4"), 3);
-    assert_eq!(cat.emi_available("EMI1"), 0);
-    assert!(cat.targets("4.2") && cat.targets("1.1") && !cat.targets("3.3") && !cat.targets("9.9"));
+    assert_eq!((cat.emi_available("EMI3"), cat.emi_available("EMI3.2"), cat.emi_available("EMI4")), (5, 5, 3));
     assert_eq!(cat.lessons_for("4.2", 1), vec!["image-1", "image-2"]);
     assert_eq!(cat.lessons_for("4.2", 2), vec!["image-2"]);
-    assert_eq!(cat.lessons_for("2.2", 3), vec!["auteur"]);
     assert!(cat.lessons_for("3.3", 1).is_empty());
 }
 
 #[test]
-fn worked_examples() {
-    let fx = fixture();
-    let cat = catalogue(&fx);
-    let mut rng = Rng(7);
-    for ex in fx["examples"].as_array().unwrap() {
-        let name = ex["name"].as_str().unwrap();
-        let attempts: Vec<_> = ex["attempts"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|a| {
-                attempt(
-                    &mut rng,
-                    a["l"].as_str().unwrap(),
-                    a["a"].as_str().unwrap(),
-                    time(a["at"].as_str().unwrap()),
-                    a["score"].as_u64().unwrap() as u8,
-                )
+fn emi_threshold_table() {
+    let rows = table("| réussies / faites | maîtrise |");
+    assert!(rows.len() >= 10);
+    for r in rows {
+        let (s, n) = r[0].split_once(" / ").unwrap_or_else(|| panic!("bad row {r:?}"));
+        let (s, n) = (number(s), number(n));
+        assert_eq!(Mastery::from_counts(s, n), mastery(r[1]), "{s} of {n}");
+    }
+}
+
+/// Checks one row of « Ce que Communs calcule »; returns the competence or
+/// goal code it states a level or mastery for.
+fn check_row(ex: &str, what: &str, want: &str, attempts: &[communs_core::storage::Attempt], cat: &EvidenceCatalogue, p: &Profile) -> Option<&'static str> {
+    let case = format!("exemple {ex}, {what}");
+    if what == "total" {
+        assert_eq!(p.total_score, number::<u16>(want), "{case}");
+    } else if let Some(code) = what.strip_prefix("historique de ") {
+        let points: Vec<(Timestamp, u8)> = want
+            .split(", ")
+            .map(|pt| {
+                let (level, at) = pt.trim_start_matches("niveau ").split_once(" le ").unwrap_or_else(|| panic!("{case}: {pt:?}"));
+                (date(at), number(level))
             })
             .collect();
-        let p = profile(&attempts, &cat);
-        assert_eq!(p.label, "Positionnement estimé, non certifiant");
-        assert_eq!(p.total_score as u64, ex["total"].as_u64().unwrap(), "{name}: total");
-        assert_eq!(p.crcn.len(), 16);
-        assert_eq!(p.emi.len(), 4);
-        for c in &p.crcn {
-            let case = format!("{name}: {}", c.code);
-            match ex["crcn"].get(c.code) {
-                Some(e) => {
-                    assert_eq!(c.level as u64, e["level"].as_u64().unwrap(), "{case}: level");
-                    assert_eq!(c.score as u64, e["score"].as_u64().unwrap(), "{case}: score");
-                    let next = c.next_level_progress.map(|n| vec![n.level as u64, n.successes as u64, n.needed as u64, n.points as u64]);
-                    let want: Option<Vec<u64>> = e["next"].as_array().map(|v| v.iter().map(|x| x.as_u64().unwrap()).collect());
-                    assert_eq!(next, want, "{case}: next level");
-                    assert_eq!(c.evidence, evidence(&e["evidence"]), "{case}: evidence");
-                }
-                None => {
-                    assert_eq!((c.level, c.score), (0, 0), "{case}");
-                    assert!(c.evidence.is_empty(), "{case}");
-                }
-            }
-            assert_eq!(c.score, c.level as u16 * 8 + c.next_level_progress.map_or(0, |n| n.points), "{case}");
-            assert_eq!(frameworks::crcn_competence(c.code).map(|f| f.title), Some(c.title));
+        assert_eq!(history(attempts, cat, code), points, "{case}");
+    } else if let Some(n) = what.strip_prefix("à travailler (") {
+        let want: Vec<&str> = want.split(", ").collect();
+        assert_eq!(weakest(p, number(n.trim_end_matches(')'))), want, "{case}");
+    } else if let Some(code) = what.strip_prefix("preuves de ") {
+        let got: Vec<(String, String, u8, Timestamp, u32)> = p
+            .competence(code)
+            .unwrap_or_else(|| panic!("{case}: unknown code"))
+            .evidence
+            .iter()
+            .map(|e| (e.lesson.clone(), e.activity.clone(), e.score, e.at, e.attempts))
+            .collect();
+        let want: Vec<(String, String, u8, Timestamp, u32)> = want
+            .split(" ; ")
+            .map(|item| {
+                let (act, rest) = item.split_once(" : ").unwrap_or_else(|| panic!("{case}: {item:?}"));
+                let (score, rest) = rest.split_once(" le ").unwrap_or_else(|| panic!("{case}: {item:?}"));
+                let (at, n) = rest.split_once(", ").unwrap_or_else(|| panic!("{case}: {item:?}"));
+                let (lesson, activity) = self::activity(act);
+                let n = n.split_whitespace().next().unwrap_or("");
+                (lesson.to_string(), activity.to_string(), number(score), date(at), number(n))
+            })
+            .collect();
+        assert_eq!(got, want, "{case}");
+    } else if let Some(g) = p.emi_goal(what).filter(|g| g.code == what) {
+        let (words, counts) = want.split_once(", ").unwrap_or((want, ""));
+        assert_eq!(g.mastery, mastery(words), "{case}");
+        if let Some((s, n)) = counts.split_once(" sur ") {
+            assert_eq!((g.successes, g.evaluated), (number(s), number(n)), "{case}");
         }
-        for g in &p.emi {
-            let case = format!("{name}: {}", g.code);
-            match ex["emi"].get(g.code) {
-                Some(e) => {
-                    assert_eq!(g.mastery, mastery(e["mastery"].as_str().unwrap()), "{case}: mastery");
-                    assert_eq!(g.successes as u64, e["successes"].as_u64().unwrap(), "{case}");
-                    assert_eq!(g.evaluated as u64, e["evaluated"].as_u64().unwrap(), "{case}");
-                    assert_eq!(g.evidence, evidence(&e["evidence"]), "{case}: evidence");
-                }
-                None => {
-                    assert_eq!(g.mastery, Mastery::NonEvalue, "{case}");
-                    assert!(g.evidence.is_empty() && g.evaluated == 0, "{case}");
-                }
-            }
+        return Some(g.code);
+    } else {
+        let c = p.competence(what).unwrap_or_else(|| panic!("{case}: unknown result"));
+        let parts: Vec<&str> = want.split(", ").collect();
+        assert_eq!(parts.len(), 3, "{case}: « niveau N, score S, prochain niveau … »");
+        assert_eq!(c.level, number::<u8>(parts[0].trim_start_matches("niveau ")), "{case}: level");
+        assert_eq!(c.score, number::<u16>(parts[1].trim_start_matches("score ")), "{case}: score");
+        let next = c.next_level_progress.map(|n| format!("prochain niveau {} ({} sur {})", n.level, n.successes, n.needed));
+        assert_eq!(next.as_deref().unwrap_or("pas de prochain niveau"), parts[2], "{case}: next level");
+        assert_eq!(c.score, c.level_points() + c.partial_points(), "{case}");
+        assert_eq!(c.partial_points(), c.next_level_progress.map_or(0, |n| n.points), "{case}");
+        assert!(c.level == 0 || c.justifying().count() > 0, "{case}: a level has its evidence");
+        return Some(c.code);
+    }
+    None
+}
+
+#[test]
+fn worked_examples() {
+    let cat = catalogue();
+    let all_attempts = attempts();
+    assert_eq!(all_attempts.iter().map(|(ex, _)| *ex).collect::<Vec<_>>(), ["1", "2", "3", "4a", "4b"]);
+    let rows = table("| exemple | résultat | attendu |");
+    let mut checked = 0;
+    for (ex, attempts) in &all_attempts {
+        let p = profile(attempts, &cat);
+        let mut stated: Vec<&str> = Vec::new();
+        for r in rows.iter().filter(|r| r[0] == *ex) {
+            stated.extend(check_row(ex, r[1], r[2], attempts, &cat, &p));
+            checked += 1;
         }
-        if let Some(h) = ex["history"].as_object() {
-            for (code, points) in h {
-                let want: Vec<(i64, u8)> = points
-                    .as_array()
-                    .unwrap()
-                    .iter()
-                    .map(|p| (time(p[0].as_str().unwrap()), p[1].as_u64().unwrap() as u8))
-                    .collect();
-                assert_eq!(history(&attempts, &cat, code), want, "{name}: history of {code}");
-            }
+        assert!(stated.len() >= 3, "exemple {ex}: too few results stated");
+        // What the document does not state is level 0, score 0, « non évalué ».
+        for c in p.crcn.iter().filter(|c| !stated.contains(&c.code)) {
+            assert_eq!((c.level, c.score), (0, 0), "exemple {ex}, {}: not in the document, so 0", c.code);
         }
-        let w = &ex["weakest"];
-        let want: Vec<&str> = w[1].as_array().unwrap().iter().map(|c| c.as_str().unwrap()).collect();
-        assert_eq!(weakest(&p, w[0].as_u64().unwrap() as usize), want, "{name}: weakest");
+        for g in p.emi.iter().filter(|g| !stated.contains(&g.code)) {
+            assert_eq!(g.mastery, Mastery::NonEvalue, "exemple {ex}, {}: not in the document", g.code);
+        }
+        assert_eq!(p.max_total_score(), 1024);
+    }
+    assert_eq!(checked, rows.len(), "every row names an example that has attempts");
+}
+
+#[test]
+fn what_to_work_on_in_example_1() {
+    let cat = catalogue();
+    let (_, attempts) = attempts().into_iter().next().expect("example 1");
+    let p = profile(&attempts, &cat);
+    // (competences asked, lessons each) → (code, next level, lessons) of each
+    type Expected = &'static [(&'static str, u8, &'static [&'static str])];
+    let cases: &[(usize, usize, Expected)] = &[
+        (2, 1, &[("1.1", 2, &["auteur"]), ("2.2", 1, &["image-1"])]),
+        (3, 3, &[("1.1", 2, &["auteur"]), ("2.2", 1, &["image-1", "image-2", "auteur"]), ("4.2", 2, &["image-2"])]),
+        (1, 0, &[("1.1", 2, &[])]),
+        (0, 3, &[]),
+    ];
+    for &(n, each, want) in cases {
+        let got: Vec<(&str, u8, Vec<&str>)> =
+            to_work_on(&p, &cat, n, each).into_iter().map(|w| (w.code, w.next.level, w.lessons)).collect();
+        let want: Vec<(&str, u8, Vec<&str>)> = want.iter().map(|&(c, l, ls)| (c, l, ls.to_vec())).collect();
+        assert_eq!(got, want, "{n} competences, {each} lessons each");
     }
 }
 
 #[test]
-fn emi_threshold_table() {
-    for row in fixture()["emi_table"].as_array().unwrap() {
-        let (s, n) = (row[0].as_u64().unwrap() as u32, row[1].as_u64().unwrap() as u32);
-        assert_eq!(Mastery::from_counts(s, n), mastery(row[2].as_str().unwrap()), "{s} of {n}");
+fn evidence_that_justifies_a_level() {
+    // (success, level targeted, level of the competence) → justifies
+    let cases = [
+        (true, 1, 1, true),
+        (true, 2, 1, false),
+        (false, 1, 2, false),
+        (true, 1, 0, false),
+        (true, 3, 3, true),
+    ];
+    for (success, level_targeted, level, want) in cases {
+        let e = EvidenceItem {
+            lesson: "l".into(),
+            activity: "a".into(),
+            at: 0,
+            score: if success { 100 } else { 0 },
+            success,
+            level_targeted,
+            attempts: 1,
+        };
+        assert_eq!(e.justifies(level), want, "success {success}, level {level_targeted}, at level {level}");
     }
-}
-
-#[test]
-fn mastery_labels_and_codes() {
-    let all = [Mastery::NonEvalue, Mastery::Insuffisante, Mastery::Fragile, Mastery::Satisfaisante, Mastery::TresBonne];
-    let labels: Vec<_> = all.iter().map(|m| m.label()).collect();
-    assert_eq!(labels, ["Non évalué", "Maîtrise insuffisante", "Maîtrise fragile", "Maîtrise satisfaisante", "Très bonne maîtrise"]);
-    let codes: Vec<_> = all.iter().map(|m| m.lsu_code()).collect();
-    assert_eq!(codes, [None, Some("MI"), Some("MF"), Some("MS"), Some("TBM")]);
-    let values: Vec<_> = all.iter().map(|m| m.value()).collect();
-    assert_eq!(values, [None, Some(1), Some(2), Some(3), Some(4)]);
-    assert!(all.windows(2).all(|w| w[0] < w[1]), "ordered from non évalué to très bonne");
 }
 
 #[test]
 fn the_numbers_of_the_document() {
-    assert_eq!(SUCCESS_THRESHOLD, 80);
-    assert_eq!(REQUIRED_SUCCESSES, 2);
-    assert_eq!(POINTS_PER_LEVEL, 8);
-    assert_eq!(MAX_COMPETENCE_SCORE, 64);
-    assert_eq!((EMI_FRAGILE_PERCENT, EMI_SATISFAISANTE_PERCENT, EMI_TRES_BONNE_PERCENT), (30, 60, 80));
-    assert_eq!(EMI_TRES_BONNE_MIN_ACTIVITIES, 3);
-    assert_eq!(LABEL, "Positionnement estimé, non certifiant");
-    assert!(DISCLAIMER.contains("pas une certification Pix"));
+    let cases: &[(&str, u32)] = &[
+        ("score est **d'au moins 80** sur 100", u32::from(SUCCESS_THRESHOLD)),
+        ("au moins **2 activités différentes**", REQUIRED_SUCCESSES),
+        ("8 points par niveau atteint", u32::from(POINTS_PER_LEVEL)),
+        ("Le score d'une compétence va de 0 à 64", u32::from(MAX_COMPETENCE_SCORE)),
+        ("| moins de 30 % |", EMI_FRAGILE_PERCENT),
+        ("| de 30 % à moins de 60 % |", EMI_SATISFAISANTE_PERCENT),
+        ("| 80 % ou plus, **et au moins 3 activités différentes** |", EMI_TRES_BONNE_PERCENT),
+        ("| 80 % ou plus, **et au moins 3 activités différentes** |", EMI_TRES_BONNE_MIN_ACTIVITIES),
+    ];
+    for &(sentence, value) in cases {
+        assert!(DOC.contains(sentence), "the document no longer says « {sentence} »");
+        assert!(sentence.contains(&value.to_string()), "« {sentence} » does not say {value}");
+    }
+    let boundaries: Vec<u16> = level_boundaries().collect();
+    assert_eq!(boundaries, [8, 16, 24, 32, 40, 48, 56]);
 }

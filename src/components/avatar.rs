@@ -5,6 +5,8 @@
 use communs_core::storage::{AVATARS, PALETTE};
 use leptos::prelude::*;
 
+use crate::i18n::t;
+
 /// The avatar `avatar` on a disc of colour `colour` (indices into `core`'s
 /// [`AVATARS`] and [`PALETTE`]); `large` for the profile list.
 #[component]
@@ -20,14 +22,14 @@ pub fn Avatar(colour: u8, avatar: u8, #[prop(optional)] large: bool) -> impl Int
     }
 }
 
-/// The French name of an avatar (« renard »), or `""` for an unknown index.
+/// The name of an avatar (« renard »), or `""` for an unknown index.
 pub fn avatar_name(avatar: u8) -> &'static str {
-    AVATARS.get(avatar as usize).copied().unwrap_or("")
+    AVATARS.get(avatar as usize).map_or("", |&a| t(a))
 }
 
-/// The French name of a colour (« bleu ciel »), or `""` for an unknown index.
+/// The name of a colour (« bleu ciel »), or `""` for an unknown index.
 pub fn colour_name(colour: u8) -> &'static str {
-    PALETTE.get(colour as usize).map(|c| c.name).unwrap_or("")
+    PALETTE.get(colour as usize).map_or("", |c| t(c.hue))
 }
 
 /// One simple drawing per entry of [`AVATARS`], in `currentColor`, with

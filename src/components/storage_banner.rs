@@ -8,7 +8,8 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::download::{download_json, today};
-use crate::i18n::profiles::{french_typography, ProfileMsg};
+use crate::i18n::french_typography;
+use crate::i18n::profiles::ProfileMsg;
 use crate::i18n::t;
 use crate::storage::{use_storage, Mode};
 

@@ -50,6 +50,16 @@ pub fn ContentProblem(error: ContentError) -> impl IntoView {
     }
 }
 
+/// The app path of the catalogue with `filter` in its query string.
+pub fn catalogue_path(filter: &Filter) -> String {
+    let qs = filter.to_query();
+    if qs.is_empty() {
+        "/parcours".to_string()
+    } else {
+        format!("/parcours?{qs}")
+    }
+}
+
 #[component]
 fn CatalogueBody(index: std::sync::Arc<LessonIndex>) -> impl IntoView {
     let query = use_query_map();
@@ -59,9 +69,7 @@ fn CatalogueBody(index: std::sync::Arc<LessonIndex>) -> impl IntoView {
     });
     let navigate = use_navigate();
     let set_filter = move |f: Filter| {
-        let qs = f.to_query();
-        let path = if qs.is_empty() { "/parcours".to_string() } else { format!("/parcours?{qs}") };
-        navigate(&path, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&catalogue_path(&f), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
 
     let competences: Vec<(&'static str, &'static str)> = catalogue::crcn_codes_used(&index)
@@ -115,9 +123,9 @@ fn CatalogueBody(index: std::sync::Arc<LessonIndex>) -> impl IntoView {
                 <select id="filtre-public" data-testid="filtre-public" on:change=on_audience
                     prop:value=move || filter.get().audience.map(|a| a.as_str()).unwrap_or("")>
                     <option value="">{t(LessonMsg::AudienceAll)}</option>
-                    {[Audience::Cycle3, Audience::Cycle4, Audience::Lycee]
+                    {lm::all_audiences()
                         .into_iter()
-                        .map(|a| view! { <option value=a.as_str()>{a.label()}</option> })
+                        .map(|a| view! { <option value=a.as_str()>{t(a)}</option> })
                         .collect_view()}
                 </select>
             </div>
@@ -180,7 +188,7 @@ fn LessonCard(lesson: LessonSummary) -> impl IntoView {
             <h4><A href=href>{lesson.title.clone()}</A></h4>
             <p>{lesson.summary.clone()}</p>
             <ul class="meta">
-                <li><span class="sr-only">{t(LessonMsg::AudienceField)}"\u{a0}: "</span>{lesson.audience.label()}</li>
+                <li><span class="sr-only">{t(LessonMsg::AudienceField)}"\u{a0}: "</span>{t(lesson.audience)}</li>
                 <li><span class="sr-only">{t(LessonMsg::DurationLabel)}"\u{a0}: "</span>{lm::minutes(lesson.duration)}</li>
                 <li>{lm::activities(lesson.activity_count)}</li>
             </ul>

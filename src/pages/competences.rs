@@ -9,10 +9,9 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use communs_core::competency::{
-    self, CompetenceResult, EvidenceCatalogue, EvidenceItem, Profile, DISCLAIMER, LABEL, MAX_COMPETENCE_SCORE,
-};
-use communs_core::frameworks::{self, CRCN_DOMAINS, CRCN_LEVEL_MAX, EMI_GOALS};
+use communs_core::catalogue::Filter;
+use communs_core::competency::{self, CompetenceResult, EvidenceCatalogue, EvidenceItem, Profile, MAX_COMPETENCE_SCORE};
+use communs_core::frameworks::{self, CRCN_DOMAINS, EMI_GOALS};
 use communs_core::lesson::model::LessonIndex;
 use communs_core::storage::{Attempt, Timestamp};
 use leptos::prelude::*;
@@ -21,9 +20,8 @@ use leptos_router::components::A;
 use crate::content::use_catalogue;
 use crate::i18n::competences::{self as cm, CompetenceMsg};
 use crate::i18n::lessons::LessonMsg;
-use crate::i18n::profiles::french_typography;
-use crate::i18n::t;
-use crate::pages::catalogue::ContentProblem;
+use crate::i18n::{french_typography, t};
+use crate::pages::catalogue::{catalogue_path, ContentProblem};
 use crate::platform;
 use crate::storage::use_storage;
 
@@ -42,7 +40,7 @@ pub fn Competences() -> impl IntoView {
         <div class="page page-competences" data-testid="page-competences">
             <h1>{t(CompetenceMsg::Title)}</h1>
             <p class="estimation" data-testid="estimation">
-                <strong>{french_typography(LABEL)}</strong>" · "{french_typography(DISCLAIMER)}
+                <strong>{t(CompetenceMsg::EstimateLabel)}</strong>" · "{t(CompetenceMsg::Disclaimer)}
             </p>
             <p class="chapeau">{t(CompetenceMsg::Intro)}</p>
             {move || match profile_id.get() {
@@ -97,7 +95,6 @@ fn ProfileBody(index: Arc<LessonIndex>) -> impl IntoView {
         Memo::new(move |_| attempts.with(|a| competency::profile(a, &catalogue)))
     };
     let ctx = Ctx { catalogue, lessons: Arc::new(Lessons::new(&index)), attempts, profile };
-    let max_total = MAX_COMPETENCE_SCORE * frameworks::crcn_competences().count() as u16;
     let empty = Memo::new(move |_| attempts.with(|a| a.is_empty()));
 
     view! {
@@ -110,7 +107,7 @@ fn ProfileBody(index: Arc<LessonIndex>) -> impl IntoView {
         <section class="score-total" aria-labelledby="score-total">
             <h2 id="score-total">{t(CompetenceMsg::TotalTitle)}</h2>
             <p class="score-total-valeur" data-testid="score-total">
-                {move || cm::total(profile.with(|p| p.total_score), max_total)}
+                {move || profile.with(|p| cm::total(p.total_score, p.max_total_score()))}
             </p>
             <p class="aide">{t(CompetenceMsg::TotalHint)}</p>
         </section>
@@ -209,9 +206,9 @@ fn Bar(result: CompetenceResult) -> impl IntoView {
     let pattern_id = format!("hachures-{id}");
     let group = result.level_group().map(|g| g.name);
     let alt = cm::bar_alt(result.code, &french_typography(result.title), result.level, group, result.score, MAX_COMPETENCE_SCORE);
-    let full = u16::from(result.level) * 8 * unit;
-    let partial = result.score.saturating_sub(u16::from(result.level) * 8) * unit;
-    let ticks: Vec<u16> = (1..CRCN_LEVEL_MAX as u16).map(|l| l * 8 * unit).collect();
+    let full = result.level_points() * unit;
+    let partial = result.partial_points() * unit;
+    let ticks: Vec<u16> = competency::level_boundaries().map(|points| points * unit).collect();
     view! {
         <div class="barre" data-testid="barre">
             <svg role="img" aria-labelledby=labelled_by class="barre-svg" viewBox=format!("0 0 {W} {H}")
@@ -264,7 +261,7 @@ fn EvidenceList(items: Vec<EvidenceItem>, level: Option<u8>, lessons: Arc<Lesson
             {items
                 .into_iter()
                 .map(|e| {
-                    let counts = level.is_some_and(|l| e.success && e.level_targeted <= l);
+                    let counts = level.is_some_and(|l| e.justifies(l));
                     let href = platform::href(&format!("/lecon/{}", e.lesson));
                     let activity = cm::activity(lessons.position(&e.lesson, &e.activity), &e.activity);
                     let lesson_title = lessons.title(&e.lesson).to_string();
@@ -334,7 +331,7 @@ fn EmiItem(code: &'static str, ctx: Ctx) -> impl IntoView {
                     let class = format!("maitrise maitrise-{}", r.mastery.value().unwrap_or(0));
                     view! {
                         <p class=class data-testid="maitrise-emi">
-                            <strong>{r.mastery.label()}</strong>" · "{cm::emi_counts(r.successes, r.evaluated)}
+                            <strong>{t(r.mastery)}</strong>" · "{cm::emi_counts(r.successes, r.evaluated)}
                         </p>
                     }
                 })
@@ -356,11 +353,12 @@ fn EmiItem(code: &'static str, ctx: Ctx) -> impl IntoView {
 #[component]
 fn Progress(ctx: Ctx) -> impl IntoView {
     let profile = ctx.profile;
+    let catalogue = ctx.catalogue.clone();
     let weakest = Memo::new(move |_| {
         profile.with(|p| {
-            competency::weakest(p, WEAKEST)
+            competency::to_work_on(p, &catalogue, WEAKEST, LESSONS_PER_COMPETENCE)
                 .into_iter()
-                .filter_map(|code| Some((code, p.competence(code)?.next_level_progress?)))
+                .map(|w| (w.code, w.next, w.lessons.into_iter().map(str::to_string).collect::<Vec<_>>()))
                 .collect::<Vec<_>>()
         })
     });
@@ -377,15 +375,11 @@ fn Progress(ctx: Ctx) -> impl IntoView {
                     <ul class="progresser">
                         {list
                             .into_iter()
-                            .map(|(code, next)| {
+                            .map(|(code, next, ids)| {
                                 let title = frameworks::crcn_competence(code).map(|c| french_typography(c.title)).unwrap_or_default();
-                                let lessons: Vec<(String, String)> = ctx
-                                    .catalogue
-                                    .lessons_for(code, next.level)
-                                    .into_iter()
-                                    .take(LESSONS_PER_COMPETENCE)
-                                    .map(|id| (id.to_string(), ctx.lessons.title(id).to_string()))
-                                    .collect();
+                                let lessons: Vec<(String, String)> =
+                                    ids.into_iter().map(|id| (ctx.lessons.title(&id).to_string(), id)).collect();
+                                let all = Filter { competence: Some(code.to_string()), ..Default::default() };
                                 view! {
                                     <li class="a-travailler" data-testid="a-travailler" data-code=code>
                                         <h3>{format!("{code} {title}")}</h3>
@@ -394,13 +388,13 @@ fn Progress(ctx: Ctx) -> impl IntoView {
                                         <ul class="lecons-suggerees">
                                             {lessons
                                                 .into_iter()
-                                                .map(|(id, title)| {
+                                                .map(|(title, id)| {
                                                     view! { <li><A href=platform::href(&format!("/lecon/{id}"))>{title}</A></li> }
                                                 })
                                                 .collect_view()}
                                         </ul>
                                         <p>
-                                            <A href=platform::href(&format!("/parcours?competence={code}"))>
+                                            <A href=platform::href(&catalogue_path(&all))>
                                                 {cm::all_lessons_for(code)}
                                             </A>
                                         </p>

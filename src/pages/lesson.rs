@@ -133,7 +133,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
                 <h1 id="lecon-titre">{lesson.title.clone()}</h1>
                 <p class="chapeau">{lesson.summary.clone()}</p>
                 <ul class="meta">
-                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{lesson.audience.label()}</li>
+                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{t(lesson.audience)}</li>
                     <li>{t(LessonMsg::DurationLabel)}"\u{a0}: "{lm::minutes(lesson.duration)}</li>
                     <li>{lm::activities(lesson.activities.len())}</li>
                 </ul>

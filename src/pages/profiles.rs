@@ -16,7 +16,8 @@ use crate::components::avatar::{avatar_name, colour_name, Avatar};
 use crate::components::download::{download_json, french_date_time, today};
 use crate::components::export_reminder::{export_profile_file, ExportButton};
 use crate::components::storage_banner::download_quarantine;
-use crate::i18n::profiles::{self as msg, french_typography, ProfileMsg as M};
+use crate::i18n::french_typography;
+use crate::i18n::profiles::{self as msg, ProfileMsg as M};
 use crate::i18n::t;
 use crate::platform;
 use crate::storage::{use_storage, Mode, Persistence};
@@ -235,7 +236,7 @@ fn ProfileFields(
                                     on:change=move |_| colour.set(i)
                                 />
                                 <span class=format!("pastille avatar-c{i}") aria-hidden="true"></span>
-                                <span>{c.name}</span>
+                                <span>{t(c.hue)}</span>
                             </label>
                         }
                     })
@@ -260,7 +261,7 @@ fn ProfileFields(
                                     on:change=move |_| avatar.set(i)
                                 />
                                 {move || view! { <Avatar colour=colour.get() avatar=i/> }}
-                                <span>{*a}</span>
+                                <span>{t(*a)}</span>
                             </label>
                         }
                     })

@@ -4,7 +4,10 @@
 //! ([`history`]) and the competences to work on next ([`weakest`]). Each
 //! activity counts once, through its best attempt, so retrying one activity
 //! cannot raise a level on its own; the order of the attempts never matters.
-//! The rule is documented in `docs/competency-model.md`.
+//! What the competences page shows is computed here too: the parts of a
+//! score's bar, the evidence that justifies a level, the competences to work
+//! on with lessons for each ([`to_work_on`]). The rule is documented in
+//! `docs/competency-model.md`.
 
 use std::cmp::Ordering;
 
@@ -12,17 +15,15 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{competence_index, Entry, EvidenceCatalogue, LessonActivities, LEVELS, N_COMPETENCES, N_EMI};
 use super::{
-    EMI_FRAGILE_PERCENT, EMI_SATISFAISANTE_PERCENT, EMI_TRES_BONNE_MIN_ACTIVITIES, EMI_TRES_BONNE_PERCENT, LABEL,
-    POINTS_PER_LEVEL, REQUIRED_SUCCESSES, SUCCESS_THRESHOLD,
+    EMI_FRAGILE_PERCENT, EMI_SATISFAISANTE_PERCENT, EMI_TRES_BONNE_MIN_ACTIVITIES, EMI_TRES_BONNE_PERCENT,
+    MAX_COMPETENCE_SCORE, POINTS_PER_LEVEL, REQUIRED_SUCCESSES, SUCCESS_THRESHOLD,
 };
-use crate::frameworks::{self, CrcnLevelGroup, EMI_GOALS};
+use crate::frameworks::{self, CrcnLevelGroup, CRCN_LEVEL_MAX, EMI_GOALS};
 use crate::storage::{Attempt, Timestamp, MAX_SCORE};
 
 /// Where a learner stands on every CRCN competence and EMI goal.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Profile {
-    /// Always [`LABEL`]: « Positionnement estimé, non certifiant ».
-    pub label: &'static str,
     /// The 16 CRCN competences, in official order.
     pub crcn: Vec<CompetenceResult>,
     /// Sum of the competences' scores (0 to 1024).
@@ -104,7 +105,8 @@ pub struct EmiResult {
 }
 
 /// A mastery step of the school record (LSU), or « non évalué ». Ordered
-/// from `NonEvalue` (lowest) to `TresBonne`.
+/// from `NonEvalue` (lowest) to `TresBonne`. Its words (« Maîtrise
+/// fragile »…) are in the message catalogue.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Mastery {
     NonEvalue,
@@ -131,17 +133,6 @@ impl Mastery {
             Mastery::Fragile
         } else {
             Mastery::Insuffisante
-        }
-    }
-
-    /// French label, as on the school record.
-    pub fn label(self) -> &'static str {
-        match self {
-            Mastery::NonEvalue => "Non évalué",
-            Mastery::Insuffisante => "Maîtrise insuffisante",
-            Mastery::Fragile => "Maîtrise fragile",
-            Mastery::Satisfaisante => "Maîtrise satisfaisante",
-            Mastery::TresBonne => "Très bonne maîtrise",
         }
     }
 
@@ -181,6 +172,11 @@ impl Profile {
         };
         self.emi.iter().find(|e| e.code == goal)
     }
+
+    /// The highest total score: [`MAX_COMPETENCE_SCORE`] for each competence.
+    pub fn max_total_score(&self) -> u16 {
+        MAX_COMPETENCE_SCORE.saturating_mul(self.crcn.len() as u16)
+    }
 }
 
 impl CompetenceResult {
@@ -196,8 +192,34 @@ impl CompetenceResult {
 
     /// The evidence that justifies the level: successes at levels up to it.
     pub fn justifying(&self) -> impl Iterator<Item = &EvidenceItem> {
-        self.evidence.iter().filter(move |e| e.success && e.level_targeted <= self.level)
+        self.evidence.iter().filter(move |e| e.justifies(self.level))
     }
+
+    /// The points of the levels reached ([`POINTS_PER_LEVEL`] each): the
+    /// full part of the score's bar.
+    pub fn level_points(&self) -> u16 {
+        u16::from(self.level) * POINTS_PER_LEVEL
+    }
+
+    /// The partial points towards the next level: the rest of the score
+    /// (`score = level_points + partial_points`).
+    pub fn partial_points(&self) -> u16 {
+        self.score.saturating_sub(self.level_points())
+    }
+}
+
+impl EvidenceItem {
+    /// Whether this item is one that justifies a competence at `level`: a
+    /// success at that level or below.
+    pub fn justifies(&self, level: u8) -> bool {
+        self.success && self.level_targeted <= level
+    }
+}
+
+/// The scores at which a competence's bar crosses into the next level (8,
+/// 16 … 56): where the bar draws its ticks.
+pub fn level_boundaries() -> impl Iterator<Item = u16> {
+    (1..u16::from(CRCN_LEVEL_MAX)).map(|l| l * POINTS_PER_LEVEL)
 }
 
 /// The best attempt of one activity, and how many attempts it had.
@@ -354,7 +376,7 @@ pub fn profile(attempts: &[Attempt], catalogue: &EvidenceCatalogue) -> Profile {
         })
         .collect();
 
-    Profile { label: LABEL, crcn, total_score, emi }
+    Profile { crcn, total_score, emi }
 }
 
 /// The level of one competence over time: `(time, level)` at the learner's
@@ -418,4 +440,34 @@ pub fn weakest(profile: &Profile, n: usize) -> Vec<&'static str> {
         .collect();
     candidates.sort_unstable();
     candidates.into_iter().take(n).map(|(_, _, code)| code).collect()
+}
+
+/// A competence to work on next ([`to_work_on`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WorkOn<'a> {
+    /// `"2.2"`.
+    pub code: &'static str,
+    /// The next level to prove and how far the learner is on it.
+    pub next: NextLevel,
+    /// Lessons with activities of that level or above, in catalogue order.
+    pub lessons: Vec<&'a str>,
+}
+
+/// « Pour progresser »: up to `n` competences to work on ([`weakest`]), each
+/// with its next level and up to `lessons_each` lessons that can prove it.
+pub fn to_work_on<'a>(
+    profile: &Profile,
+    catalogue: &'a EvidenceCatalogue,
+    n: usize,
+    lessons_each: usize,
+) -> Vec<WorkOn<'a>> {
+    weakest(profile, n)
+        .into_iter()
+        .filter_map(|code| {
+            let next = profile.competence(code)?.next_level_progress?;
+            let mut lessons = catalogue.lessons_for(code, next.level);
+            lessons.truncate(lessons_each);
+            Some(WorkOn { code, next, lessons })
+        })
+        .collect()
 }

@@ -35,14 +35,6 @@ impl Audience {
             _ => None,
         }
     }
-    /// French label for the interface.
-    pub fn label(self) -> &'static str {
-        match self {
-            Audience::Cycle3 => "Cycle 3",
-            Audience::Cycle4 => "Cycle 4",
-            Audience::Lycee => "Lycée",
-        }
-    }
 }
 
 /// A CRCN competence and level (`{"code":"2.2","level":2}`).

@@ -125,29 +125,39 @@ pub struct Profile {
 /// One colour of the profile palette.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Colour {
-    /// French name, for screen readers.
-    pub name: &'static str,
+    /// Which colour it is (its name, for screen readers, is in the message catalogue).
+    pub hue: Hue,
     /// CSS hex value.
     pub hex: &'static str,
 }
 
+/// The colours of [`PALETTE`], as codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Hue { Orange, SkyBlue, BluishGreen, Yellow, Blue, Vermillion, ReddishPurple, Black }
+
 /// The Okabe–Ito palette, distinguishable with the common colour-vision
 /// deficiencies. Always shown together with an avatar, never alone.
 pub const PALETTE: [Colour; 8] = [
-    Colour { name: "orange", hex: "#E69F00" },
-    Colour { name: "bleu ciel", hex: "#56B4E9" },
-    Colour { name: "vert", hex: "#009E73" },
-    Colour { name: "jaune", hex: "#F0E442" },
-    Colour { name: "bleu", hex: "#0072B2" },
-    Colour { name: "vermillon", hex: "#D55E00" },
-    Colour { name: "rose pourpre", hex: "#CC79A7" },
-    Colour { name: "noir", hex: "#000000" },
+    Colour { hue: Hue::Orange, hex: "#E69F00" },
+    Colour { hue: Hue::SkyBlue, hex: "#56B4E9" },
+    Colour { hue: Hue::BluishGreen, hex: "#009E73" },
+    Colour { hue: Hue::Yellow, hex: "#F0E442" },
+    Colour { hue: Hue::Blue, hex: "#0072B2" },
+    Colour { hue: Hue::Vermillion, hex: "#D55E00" },
+    Colour { hue: Hue::ReddishPurple, hex: "#CC79A7" },
+    Colour { hue: Hue::Black, hex: "#000000" },
 ];
 
-/// Avatar names (animals and shapes); the app maps them to pictures.
-pub const AVATARS: [&str; 12] = [
-    "renard", "chat", "hibou", "tortue", "baleine", "abeille", "ours", "lapin", "escargot",
-    "étoile", "cercle", "triangle",
+/// An avatar (animals and shapes), as a code; the app draws it and the
+/// message catalogue names it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AvatarKind { Fox, Cat, Owl, Turtle, Whale, Bee, Bear, Rabbit, Snail, Star, Circle, Triangle }
+
+/// The avatars, in the order of [`Profile::avatar`]'s index.
+pub const AVATARS: [AvatarKind; 12] = [
+    AvatarKind::Fox, AvatarKind::Cat, AvatarKind::Owl, AvatarKind::Turtle, AvatarKind::Whale, AvatarKind::Bee,
+    AvatarKind::Bear, AvatarKind::Rabbit, AvatarKind::Snail, AvatarKind::Star, AvatarKind::Circle,
+    AvatarKind::Triangle,
 ];
 
 /// Where a learner is in a lesson.

@@ -22,7 +22,7 @@ function today() {
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
-  const day = Number(parts.day) === 1 ? '1er' : parts.day;
+  const day = Number(parts.day) === 1 ? '1er' : String(Number(parts.day)); // en-GB writes « 02 »; the app writes « 2 »
   return `${day}\u00a0${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
 }
 

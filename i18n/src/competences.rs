@@ -1,80 +1,48 @@
 //! Messages of the competency tracker (`/competences`): the CRCN levels and
-//! scores, the EMI goals, « Pourquoi ce niveau ? » and « Pour progresser ».
-//! Pupils are addressed with « tu ».
+//! scores, the EMI goals and their mastery steps, « Pourquoi ce niveau ? »
+//! and « Pour progresser ». Pupils are addressed with « tu ».
+
+use communs_core::competency::Mastery;
 
 use super::Text;
 
-/// A message of the competency tracker.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum CompetenceMsg {
-    NavCompetences,
-    Title,
-    Intro,
-    NoProfile,
-    NoProfileLink,
-    NoAttempts,
-    NoAttemptsLink,
-    TotalTitle,
-    TotalHint,
-    CrcnTitle,
-    BarLegend,
-    NoLevel,
-    NotTargeted,
-    WhyTitle,
-    WhyRule,
-    NoEvidence,
-    EvidenceTitle,
-    HistoryTitle,
-    Success,
-    Retry,
-    Counts,
-    EmiTitle,
-    EmiIntro,
-    ProgressTitle,
-    ProgressIntro,
-    ProgressNone,
-    NextLevelPrefix,
-    SuggestedLessons,
-    LessonLabel,
-    DateLabel,
-    ResultLabel,
-}
-
-impl CompetenceMsg {
-    /// Every message, for the catalogue's own tests.
-    pub const ALL: &'static [CompetenceMsg] = &[
-        CompetenceMsg::NavCompetences,
-        CompetenceMsg::Title,
-        CompetenceMsg::Intro,
-        CompetenceMsg::NoProfile,
-        CompetenceMsg::NoProfileLink,
-        CompetenceMsg::NoAttempts,
-        CompetenceMsg::NoAttemptsLink,
-        CompetenceMsg::TotalTitle,
-        CompetenceMsg::TotalHint,
-        CompetenceMsg::CrcnTitle,
-        CompetenceMsg::BarLegend,
-        CompetenceMsg::NoLevel,
-        CompetenceMsg::NotTargeted,
-        CompetenceMsg::WhyTitle,
-        CompetenceMsg::WhyRule,
-        CompetenceMsg::NoEvidence,
-        CompetenceMsg::EvidenceTitle,
-        CompetenceMsg::HistoryTitle,
-        CompetenceMsg::Success,
-        CompetenceMsg::Retry,
-        CompetenceMsg::Counts,
-        CompetenceMsg::EmiTitle,
-        CompetenceMsg::EmiIntro,
-        CompetenceMsg::ProgressTitle,
-        CompetenceMsg::ProgressIntro,
-        CompetenceMsg::ProgressNone,
-        CompetenceMsg::NextLevelPrefix,
-        CompetenceMsg::SuggestedLessons,
-        CompetenceMsg::LessonLabel,
-        CompetenceMsg::DateLabel,
-        CompetenceMsg::ResultLabel,
-    ];
+keys! {
+    /// A message of the competency tracker.
+    pub enum CompetenceMsg {
+        NavCompetences,
+        Title,
+        EstimateLabel,
+        Disclaimer,
+        Intro,
+        NoProfile,
+        NoProfileLink,
+        NoAttempts,
+        NoAttemptsLink,
+        TotalTitle,
+        TotalHint,
+        CrcnTitle,
+        BarLegend,
+        NoLevel,
+        NotTargeted,
+        WhyTitle,
+        WhyRule,
+        NoEvidence,
+        EvidenceTitle,
+        HistoryTitle,
+        Success,
+        Retry,
+        Counts,
+        EmiTitle,
+        EmiIntro,
+        ProgressTitle,
+        ProgressIntro,
+        ProgressNone,
+        NextLevelPrefix,
+        SuggestedLessons,
+        LessonLabel,
+        DateLabel,
+        ResultLabel,
+    }
 }
 
 impl Text for CompetenceMsg {
@@ -82,6 +50,8 @@ impl Text for CompetenceMsg {
         match self {
             CompetenceMsg::NavCompetences => "Compétences",
             CompetenceMsg::Title => "Tes compétences",
+            CompetenceMsg::EstimateLabel => "Positionnement estimé, non certifiant",
+            CompetenceMsg::Disclaimer => "Ce positionnement est estimé par Communs à partir de tes réponses. Ce n’est pas une certification Pix.",
             CompetenceMsg::Intro => "Où tu en es dans le cadre de référence des compétences numériques (CRCN) et en éducation aux médias et à l’information (EMI), d’après tes réponses aux activités des leçons.",
             CompetenceMsg::NoProfile => "Pour voir tes compétences, choisis d’abord ton profil ou crée-le. Tes réponses aux activités sont enregistrées dans ton profil.",
             CompetenceMsg::NoProfileLink => "Choisir ou créer un profil",
@@ -113,6 +83,32 @@ impl Text for CompetenceMsg {
             CompetenceMsg::ResultLabel => "Résultat",
         }
     }
+}
+
+/// A mastery step of the school record, in its usual words.
+impl Text for Mastery {
+    fn fr(self) -> &'static str {
+        match self {
+            Mastery::NonEvalue => "Non évalué",
+            Mastery::Insuffisante => "Maîtrise insuffisante",
+            Mastery::Fragile => "Maîtrise fragile",
+            Mastery::Satisfaisante => "Maîtrise satisfaisante",
+            Mastery::TresBonne => "Très bonne maîtrise",
+        }
+    }
+}
+
+/// Every mastery step, lowest first.
+#[cfg(test)]
+pub(crate) fn all_mastery() -> Vec<Mastery> {
+    super::chain(|m| match m {
+        None => Some(Mastery::NonEvalue),
+        Some(Mastery::NonEvalue) => Some(Mastery::Insuffisante),
+        Some(Mastery::Insuffisante) => Some(Mastery::Fragile),
+        Some(Mastery::Fragile) => Some(Mastery::Satisfaisante),
+        Some(Mastery::Satisfaisante) => Some(Mastery::TresBonne),
+        Some(Mastery::TresBonne) => None,
+    })
 }
 
 const MONTHS: [&str; 12] =
@@ -234,12 +230,41 @@ mod tests {
             history_point("1er\u{a0}mars 2026", 1),
             level_targeted(2),
             activity(None, "q3"),
+            level_line(0, None, 0, 64),
+            total(1024, 1024),
+            result(false, 40),
+            next_level(3, 1, 2),
+            emi_counts(0, 0),
+            emi_counts(2, 3),
+            attempts(1),
+            all_lessons_for("2.2"),
         ] {
-            for (i, c) in s.char_indices() {
-                if matches!(c, ':' | ';' | '!' | '?' | '»') && i > 0 {
-                    assert_ne!(s[..i].chars().last(), Some(' '), "{s:?}");
-                }
-            }
+            assert_eq!(crate::typography_problems(&s), vec![], "{s:?}");
         }
+    }
+
+    /// The numbers that messages write in words are the numbers of the rule.
+    #[test]
+    fn messages_say_the_numbers_of_the_rule() {
+        use communs_core::competency::{POINTS_PER_LEVEL, REQUIRED_SUCCESSES, SUCCESS_THRESHOLD};
+        let cases = [
+            (CompetenceMsg::TotalHint, format!("{POINTS_PER_LEVEL} points par niveau")),
+            (CompetenceMsg::BarLegend, format!("({POINTS_PER_LEVEL} points)")),
+            (CompetenceMsg::WhyRule, format!("à partir de {SUCCESS_THRESHOLD}\u{a0}%")),
+            (CompetenceMsg::WhyRule, format!("au moins {REQUIRED_SUCCESSES} activités différentes")),
+            (CompetenceMsg::WhyRule, format!("s’il y en a moins de {REQUIRED_SUCCESSES}")),
+        ];
+        for (msg, want) in cases {
+            assert!(msg.fr().contains(&want), "{msg:?} should say {want:?}");
+        }
+    }
+
+    #[test]
+    fn mastery_in_words() {
+        let words: Vec<&str> = all_mastery().into_iter().map(Text::fr).collect();
+        assert_eq!(
+            words,
+            ["Non évalué", "Maîtrise insuffisante", "Maîtrise fragile", "Maîtrise satisfaisante", "Très bonne maîtrise"]
+        );
     }
 }

@@ -1,178 +1,96 @@
 //! Messages of the learner profiles and storage area: the « Profils » page,
-//! the profile badge, the storage status banner and the export reminder.
+//! the profile badge, the storage status banner and the export reminder, and
+//! the names of the avatars and colours.
 //! Pupils are addressed with « tu », the teacher section with « vous ».
 
-use super::Text;
+use communs_core::storage::{AvatarKind, Hue};
 
-/// A message of the profiles and storage area.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ProfileMsg {
-    NavProfiles,
-    PageTitle,
-    Intro,
-    SharedWarning,
-    ListTitle,
-    NoProfiles,
-    CurrentMarker,
-    CurrentPrefix,
-    Choose,
-    Detail,
-    Edit,
-    Delete,
-    ColourLabel,
-    AvatarLabel,
-    CreateTitle,
-    PseudonymLabel,
-    PseudonymHint,
-    RealNameAdvice,
-    ColourLegend,
-    AvatarLegend,
-    CreateButton,
-    Created,
-    Switched,
-    EditTitle,
-    Save,
-    Cancel,
-    Close,
-    Saved,
-    DeleteDialogText,
-    DeleteConfirmLabel,
-    DeleteConfirmButton,
-    DeleteMismatch,
-    Deleted,
-    SaveTitle,
-    SaveText,
-    LastExportLabel,
-    LastExportNever,
-    ExportButton,
-    ExportThis,
-    ExportNoProfile,
-    Exported,
-    ImportTitle,
-    ImportText,
-    ImportLabel,
-    ImportTooBig,
-    ImportUnreadable,
-    ImportChoose,
-    StorageTitle,
-    QuotaUsedLabel,
-    Persisted,
-    NotPersisted,
-    MemoryNote,
-    QuarantineTitle,
-    QuarantineText,
-    QuarantineDownload,
-    TeacherTitle,
-    TeacherText,
-    TeacherFilesLabel,
-    TeacherBuild,
-    TeacherNoFiles,
-    TeacherDone,
-    TeacherNoValid,
-    BannerMemoryTitle,
-    BannerMemory,
-    BannerOpenNewTab,
-    BannerCorruptTitle,
-    BannerCorrupt,
-    BannerReadOnlyTitle,
-    BannerFullTitle,
-    BannerFull,
-    BannerManageProfiles,
-    BannerUnsaved,
-    BannerWriteFailed,
-    BannerDetails,
-    ErrorFull,
-    ErrorWriteFailed,
-    BadgeNoProfile,
-    BadgeCreate,
-    ReminderTitle,
-    ReminderText,
-}
+use super::{french_typography, Text};
 
-impl ProfileMsg {
-    /// Every message, for the catalogue's own tests.
-    pub const ALL: &'static [ProfileMsg] = &[
-        ProfileMsg::NavProfiles,
-        ProfileMsg::PageTitle,
-        ProfileMsg::Intro,
-        ProfileMsg::SharedWarning,
-        ProfileMsg::ListTitle,
-        ProfileMsg::NoProfiles,
-        ProfileMsg::CurrentMarker,
-        ProfileMsg::CurrentPrefix,
-        ProfileMsg::Choose,
-        ProfileMsg::Detail,
-        ProfileMsg::Edit,
-        ProfileMsg::Delete,
-        ProfileMsg::ColourLabel,
-        ProfileMsg::AvatarLabel,
-        ProfileMsg::CreateTitle,
-        ProfileMsg::PseudonymLabel,
-        ProfileMsg::PseudonymHint,
-        ProfileMsg::RealNameAdvice,
-        ProfileMsg::ColourLegend,
-        ProfileMsg::AvatarLegend,
-        ProfileMsg::CreateButton,
-        ProfileMsg::Created,
-        ProfileMsg::Switched,
-        ProfileMsg::EditTitle,
-        ProfileMsg::Save,
-        ProfileMsg::Cancel,
-        ProfileMsg::Close,
-        ProfileMsg::Saved,
-        ProfileMsg::DeleteDialogText,
-        ProfileMsg::DeleteConfirmLabel,
-        ProfileMsg::DeleteConfirmButton,
-        ProfileMsg::DeleteMismatch,
-        ProfileMsg::Deleted,
-        ProfileMsg::SaveTitle,
-        ProfileMsg::SaveText,
-        ProfileMsg::LastExportLabel,
-        ProfileMsg::LastExportNever,
-        ProfileMsg::ExportButton,
-        ProfileMsg::ExportThis,
-        ProfileMsg::ExportNoProfile,
-        ProfileMsg::Exported,
-        ProfileMsg::ImportTitle,
-        ProfileMsg::ImportText,
-        ProfileMsg::ImportLabel,
-        ProfileMsg::ImportTooBig,
-        ProfileMsg::ImportUnreadable,
-        ProfileMsg::ImportChoose,
-        ProfileMsg::StorageTitle,
-        ProfileMsg::QuotaUsedLabel,
-        ProfileMsg::Persisted,
-        ProfileMsg::NotPersisted,
-        ProfileMsg::MemoryNote,
-        ProfileMsg::QuarantineTitle,
-        ProfileMsg::QuarantineText,
-        ProfileMsg::QuarantineDownload,
-        ProfileMsg::TeacherTitle,
-        ProfileMsg::TeacherText,
-        ProfileMsg::TeacherFilesLabel,
-        ProfileMsg::TeacherBuild,
-        ProfileMsg::TeacherNoFiles,
-        ProfileMsg::TeacherDone,
-        ProfileMsg::TeacherNoValid,
-        ProfileMsg::BannerMemoryTitle,
-        ProfileMsg::BannerMemory,
-        ProfileMsg::BannerOpenNewTab,
-        ProfileMsg::BannerCorruptTitle,
-        ProfileMsg::BannerCorrupt,
-        ProfileMsg::BannerReadOnlyTitle,
-        ProfileMsg::BannerFullTitle,
-        ProfileMsg::BannerFull,
-        ProfileMsg::BannerManageProfiles,
-        ProfileMsg::BannerUnsaved,
-        ProfileMsg::BannerWriteFailed,
-        ProfileMsg::BannerDetails,
-        ProfileMsg::ErrorFull,
-        ProfileMsg::ErrorWriteFailed,
-        ProfileMsg::BadgeNoProfile,
-        ProfileMsg::BadgeCreate,
-        ProfileMsg::ReminderTitle,
-        ProfileMsg::ReminderText,
-    ];
+keys! {
+    /// A message of the profiles and storage area.
+    pub enum ProfileMsg {
+        NavProfiles,
+        PageTitle,
+        Intro,
+        SharedWarning,
+        ListTitle,
+        NoProfiles,
+        CurrentMarker,
+        CurrentPrefix,
+        Choose,
+        Detail,
+        Edit,
+        Delete,
+        ColourLabel,
+        AvatarLabel,
+        CreateTitle,
+        PseudonymLabel,
+        PseudonymHint,
+        RealNameAdvice,
+        ColourLegend,
+        AvatarLegend,
+        CreateButton,
+        Created,
+        Switched,
+        EditTitle,
+        Save,
+        Cancel,
+        Close,
+        Saved,
+        DeleteDialogText,
+        DeleteConfirmLabel,
+        DeleteConfirmButton,
+        DeleteMismatch,
+        Deleted,
+        SaveTitle,
+        SaveText,
+        LastExportLabel,
+        LastExportNever,
+        ExportButton,
+        ExportThis,
+        ExportNoProfile,
+        Exported,
+        ImportTitle,
+        ImportText,
+        ImportLabel,
+        ImportTooBig,
+        ImportUnreadable,
+        ImportChoose,
+        StorageTitle,
+        QuotaUsedLabel,
+        Persisted,
+        NotPersisted,
+        MemoryNote,
+        QuarantineTitle,
+        QuarantineText,
+        QuarantineDownload,
+        TeacherTitle,
+        TeacherText,
+        TeacherFilesLabel,
+        TeacherBuild,
+        TeacherNoFiles,
+        TeacherDone,
+        TeacherNoValid,
+        BannerMemoryTitle,
+        BannerMemory,
+        BannerOpenNewTab,
+        BannerCorruptTitle,
+        BannerCorrupt,
+        BannerReadOnlyTitle,
+        BannerFullTitle,
+        BannerFull,
+        BannerManageProfiles,
+        BannerUnsaved,
+        BannerWriteFailed,
+        BannerDetails,
+        ErrorFull,
+        ErrorWriteFailed,
+        BadgeNoProfile,
+        BadgeCreate,
+        ReminderTitle,
+        ReminderText,
+    }
 }
 
 impl Text for ProfileMsg {
@@ -330,16 +248,52 @@ pub fn look(avatar: &str, colour: &str) -> String {
     format!("avatar {avatar}, couleur {colour}")
 }
 
-/// Text from `core` (plain apostrophes and spaces) in French typography:
-/// ’ for ', no-break spaces before : and inside « », narrow ones before ; ! ?.
-pub fn french_typography(s: &str) -> String {
-    s.replace('\'', "’")
-        .replace(" :", "\u{a0}:")
-        .replace(" ;", "\u{202f};")
-        .replace(" !", "\u{202f}!")
-        .replace(" ?", "\u{202f}?")
-        .replace("« ", "«\u{a0}")
-        .replace(" »", "\u{a0}»")
+/// A colour of the profile palette, for screen readers.
+impl Text for Hue {
+    fn fr(self) -> &'static str {
+        match self {
+            Hue::Orange => "orange",
+            Hue::SkyBlue => "bleu ciel",
+            Hue::BluishGreen => "vert",
+            Hue::Yellow => "jaune",
+            Hue::Blue => "bleu",
+            Hue::Vermillion => "vermillon",
+            Hue::ReddishPurple => "rose pourpre",
+            Hue::Black => "noir",
+        }
+    }
+}
+
+/// An avatar, as written next to its picture.
+impl Text for AvatarKind {
+    fn fr(self) -> &'static str {
+        match self {
+            AvatarKind::Fox => "renard",
+            AvatarKind::Cat => "chat",
+            AvatarKind::Owl => "hibou",
+            AvatarKind::Turtle => "tortue",
+            AvatarKind::Whale => "baleine",
+            AvatarKind::Bee => "abeille",
+            AvatarKind::Bear => "ours",
+            AvatarKind::Rabbit => "lapin",
+            AvatarKind::Snail => "escargot",
+            AvatarKind::Star => "étoile",
+            AvatarKind::Circle => "cercle",
+            AvatarKind::Triangle => "triangle",
+        }
+    }
+}
+
+/// The colours of the palette, in its order.
+#[cfg(test)]
+pub(crate) fn all_hues() -> Vec<Hue> {
+    communs_core::storage::PALETTE.iter().map(|c| c.hue).collect()
+}
+
+/// The avatars, in their order.
+#[cfg(test)]
+pub(crate) fn all_avatars() -> Vec<AvatarKind> {
+    communs_core::storage::AVATARS.to_vec()
 }
 
 #[cfg(test)]
@@ -354,8 +308,8 @@ mod tests {
             "Sauvegarde importée\u{a0}: 3 réponses ajoutées, 1 déjà présente."
         );
         assert_eq!(
-            french_typography("Sauvegarde invalide : l'index « x » ?"),
-            "Sauvegarde invalide\u{a0}: l’index «\u{a0}x\u{a0}»\u{202f}?"
+            file_problem("a.json", "Sauvegarde invalide : l'index « x » ?"),
+            "a.json\u{a0}: Sauvegarde invalide\u{a0}: l’index «\u{a0}x\u{a0}»\u{202f}?"
         );
         assert_eq!(class_done(1), "Fichier de classe téléchargé\u{a0}: 1 élève.");
         assert_eq!(class_done(3), "Fichier de classe téléchargé\u{a0}: 3 élèves.");

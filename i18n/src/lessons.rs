@@ -1,98 +1,56 @@
-//! Messages of the catalogue (`/parcours`) and of the lesson page (`/lecon/<id>`).
+//! Messages of the catalogue (`/parcours`) and of the lesson page
+//! (`/lecon/<id>`), and the words of the lessons' audiences.
+
+use communs_core::lesson::model::Audience;
 
 use super::Text;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum LessonMsg {
-    NavCatalogue,
-    CatalogueTitle,
-    CatalogueIntro,
-    FiltersLabel,
-    SearchLabel,
-    SearchHint,
-    AudienceLabel,
-    AudienceAll,
-    CompetenceLabel,
-    CompetenceAll,
-    ResetFilters,
-    NoResult,
-    Loading,
-    ErrorNotFound,
-    ErrorNetwork,
-    ErrorInvalid,
-    BackToCatalogue,
-    StatusNotStarted,
-    StatusInProgress,
-    StatusDone,
-    DurationLabel,
-    AudienceField,
-    ActivitiesLabel,
-    CompetencesLabel,
-    ObjectivesTitle,
-    TocTitle,
-    Resume,
-    SummaryTitle,
-    SourcesTitle,
-    CreditsTitle,
-    LicenceLabel,
-    AuthorsLabel,
-    ImageCreditsLabel,
-    MarkDone,
-    MarkedDone,
-    DoneNoProfile,
-    Previous,
-    Next,
-    Print,
-    ActivityMissing,
-    Breadcrumb,
-    ExternalLink,
-}
-
-impl LessonMsg {
-    pub const ALL: &'static [LessonMsg] = &[
-        LessonMsg::NavCatalogue,
-        LessonMsg::CatalogueTitle,
-        LessonMsg::CatalogueIntro,
-        LessonMsg::FiltersLabel,
-        LessonMsg::SearchLabel,
-        LessonMsg::SearchHint,
-        LessonMsg::AudienceLabel,
-        LessonMsg::AudienceAll,
-        LessonMsg::CompetenceLabel,
-        LessonMsg::CompetenceAll,
-        LessonMsg::ResetFilters,
-        LessonMsg::NoResult,
-        LessonMsg::Loading,
-        LessonMsg::ErrorNotFound,
-        LessonMsg::ErrorNetwork,
-        LessonMsg::ErrorInvalid,
-        LessonMsg::BackToCatalogue,
-        LessonMsg::StatusNotStarted,
-        LessonMsg::StatusInProgress,
-        LessonMsg::StatusDone,
-        LessonMsg::DurationLabel,
-        LessonMsg::AudienceField,
-        LessonMsg::ActivitiesLabel,
-        LessonMsg::CompetencesLabel,
-        LessonMsg::ObjectivesTitle,
-        LessonMsg::TocTitle,
-        LessonMsg::Resume,
-        LessonMsg::SummaryTitle,
-        LessonMsg::SourcesTitle,
-        LessonMsg::CreditsTitle,
-        LessonMsg::LicenceLabel,
-        LessonMsg::AuthorsLabel,
-        LessonMsg::ImageCreditsLabel,
-        LessonMsg::MarkDone,
-        LessonMsg::MarkedDone,
-        LessonMsg::DoneNoProfile,
-        LessonMsg::Previous,
-        LessonMsg::Next,
-        LessonMsg::Print,
-        LessonMsg::ActivityMissing,
-        LessonMsg::Breadcrumb,
-        LessonMsg::ExternalLink,
-    ];
+keys! {
+    /// A message of the catalogue and lesson pages.
+    pub enum LessonMsg {
+        NavCatalogue,
+        CatalogueTitle,
+        CatalogueIntro,
+        FiltersLabel,
+        SearchLabel,
+        SearchHint,
+        AudienceLabel,
+        AudienceAll,
+        CompetenceLabel,
+        CompetenceAll,
+        ResetFilters,
+        NoResult,
+        Loading,
+        ErrorNotFound,
+        ErrorNetwork,
+        ErrorInvalid,
+        BackToCatalogue,
+        StatusNotStarted,
+        StatusInProgress,
+        StatusDone,
+        DurationLabel,
+        AudienceField,
+        ActivitiesLabel,
+        CompetencesLabel,
+        ObjectivesTitle,
+        TocTitle,
+        Resume,
+        SummaryTitle,
+        SourcesTitle,
+        CreditsTitle,
+        LicenceLabel,
+        AuthorsLabel,
+        ImageCreditsLabel,
+        MarkDone,
+        MarkedDone,
+        DoneNoProfile,
+        Previous,
+        Next,
+        Print,
+        ActivityMissing,
+        Breadcrumb,
+        ExternalLink,
+    }
 }
 
 impl Text for LessonMsg {
@@ -142,6 +100,27 @@ impl Text for LessonMsg {
             LessonMsg::ExternalLink => " (nouvel onglet, quitte Communs)",
         }
     }
+}
+
+/// An audience of the lessons, as the catalogue's filter and cards say it.
+impl Text for Audience {
+    fn fr(self) -> &'static str {
+        match self {
+            Audience::Cycle3 => "Cycle 3",
+            Audience::Cycle4 => "Cycle 4",
+            Audience::Lycee => "Lycée",
+        }
+    }
+}
+
+/// Every audience, in the order of the catalogue's filter.
+pub fn all_audiences() -> Vec<Audience> {
+    super::chain(|a| match a {
+        None => Some(Audience::Cycle3),
+        Some(Audience::Cycle3) => Some(Audience::Cycle4),
+        Some(Audience::Cycle4) => Some(Audience::Lycee),
+        Some(Audience::Lycee) => None,
+    })
 }
 
 /// « 20 min ».

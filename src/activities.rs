@@ -315,7 +315,8 @@ fn question_in_legend(kind: &ActivityKind) -> bool {
 #[component]
 pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
     let storage = use_context::<Storage>();
-    let type_name = activity.kind.type_name();
+    let activity_type = activity.kind.activity_type();
+    let type_name = activity_type.as_str();
     let aid = activity.id.clone();
     let uid = format!("activite-{aid}");
     let seed = {
@@ -388,7 +389,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
         >
             <h3 class="activite-titre" id=title_id>
                 <span class="activite-pastille" aria-hidden="true"></span>
-                {am::heading(type_name)}
+                {am::heading(activity_type)}
             </h3>
             {question}
             <form class="activite-formulaire" novalidate=true on:submit=on_submit>

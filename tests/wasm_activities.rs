@@ -222,11 +222,11 @@ async fn every_type_mounts_and_a_right_answer_is_announced() {
     for a in &acts {
         let id = a.id.as_str();
         let r = root(id);
-        assert_eq!(r.get_attribute("data-type").as_deref(), Some(a.kind.type_name()));
+        assert_eq!(r.get_attribute("data-type").as_deref(), Some(a.kind.activity_type().as_str()));
         assert_eq!(r.get_attribute("data-testid").as_deref(), Some("activite"));
         assert_eq!(r.get_attribute("data-attempts").as_deref(), Some("0"), "{id}");
         assert_eq!(r.get_attribute("data-last-score").as_deref(), Some(""), "{id}");
-        assert!(r.class_list().contains(&format!("activite-{}", a.kind.type_name())));
+        assert!(r.class_list().contains(&format!("activite-{}", a.kind.activity_type().as_str())));
         let h = text(id, "h3");
         assert!(h.starts_with("Activité\u{a0}:"), "{id}: {h}");
         let labelled = r.get_attribute("aria-labelledby").unwrap();

@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use communs_core::lesson::{compile_dir, compile_lesson, ActivityKind, Severity, TextPart};
+use communs_core::lesson::{compile_dir, compile_lesson, ActivityKind, ActivityType, Severity, TextPart};
 
 const E: Severity = Severity::Erreur;
 const W: Severity = Severity::Avertissement;
@@ -284,11 +284,14 @@ fn test_lesson_uses_every_activity_type_and_is_valid() {
     let l = &out.lessons[0];
     assert_eq!(l.id, "essai-activites");
     assert_eq!(l.module, "essais");
-    let mut types: Vec<&str> = l.activities.iter().map(|a| a.kind.type_name()).collect();
+    let mut types: Vec<ActivityType> = l.activities.iter().map(|a| a.kind.activity_type()).collect();
     types.sort();
     types.dedup();
-    assert_eq!(types.len(), 11, "{types:?}");
+    assert_eq!(types, ActivityType::ALL, "every type, in the order of ActivityType::ALL");
     for a in &l.activities {
+        // The JSON tag of the kind is the type's name.
+        let json = serde_json::to_value(a).unwrap();
+        assert_eq!(json["type"].as_str(), Some(a.kind.activity_type().as_str()), "{}", a.id);
         assert!(l.html.contains(&format!("<div data-activite=\"{}\"></div>", a.id)));
     }
     assert_eq!(out.index.lessons[0].activity_count, l.activities.len());

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::markdown::{is_valid_id, Builder, Mode, Origin};
 use super::model::{
-    Activity, ActivityKind, Choice, CrcnRef, Pair, ScenarioChoice, ScenarioNode, TextPart, ACTIVITY_TYPES, DEFAULT_ATTEMPTS,
+    Activity, ActivityKind, Choice, CrcnRef, Pair, ScenarioChoice, ScenarioNode, TextPart, DEFAULT_ATTEMPTS,
+    ActivityType,
 };
 use super::normalize::{fold, normalize_answer};
 use crate::frameworks;
@@ -172,14 +173,15 @@ pub fn parse_activity(b: &mut Builder, info: &str, text: &str, fence_line: usize
     let errors_before = b.diags.iter().filter(|d| d.is_error()).count();
     let mut tokens = info.split_whitespace();
     let Some(kind_raw) = tokens.next() else {
-        b.error(fence_line, fence_col, format!("type d'activité manquant : ```activite <type> id=<identifiant> (types : {})", ACTIVITY_TYPES.join(", ")));
+        b.error(fence_line, fence_col, format!("type d'activité manquant : ```activite <type> id=<identifiant> (types : {})", ActivityType::names()));
         return None;
     };
     let kind_folded = fold(kind_raw);
-    let Some(kind) = ACTIVITY_TYPES.iter().copied().find(|t| *t == kind_folded) else {
-        b.error(fence_line, fence_col, format!("type d'activité inconnu « {kind_raw} » (types : {})", ACTIVITY_TYPES.join(", ")));
+    let Some(activity_type) = ActivityType::parse(&kind_folded) else {
+        b.error(fence_line, fence_col, format!("type d'activité inconnu « {kind_raw} » (types : {})", ActivityType::names()));
         return None;
     };
+    let kind = activity_type.as_str();
     let mut id: Option<String> = None;
     for tok in tokens {
         match tok.split_once('=') {

@@ -310,46 +310,97 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
-    /// The type name as written in the lesson (`"choix-unique"`…).
-    pub fn type_name(&self) -> &'static str {
+    /// The type of this activity.
+    pub fn activity_type(&self) -> ActivityType {
         match self {
-            ActivityKind::ChoixUnique { .. } => "choix-unique",
-            ActivityKind::ChoixMultiples { .. } => "choix-multiples",
-            ActivityKind::VraiFaux { .. } => "vrai-faux",
-            ActivityKind::ReponseCourte { .. } => "reponse-courte",
-            ActivityKind::TexteATrous { .. } => "texte-a-trous",
-            ActivityKind::Appariement { .. } => "appariement",
-            ActivityKind::RemiseEnOrdre { .. } => "remise-en-ordre",
-            ActivityKind::Sondage { .. } => "sondage",
-            ActivityKind::NuageDeMots { .. } => "nuage-de-mots",
-            ActivityKind::RemueMeninges { .. } => "remue-meninges",
-            ActivityKind::Scenario { .. } => "scenario",
+            ActivityKind::ChoixUnique { .. } => ActivityType::ChoixUnique,
+            ActivityKind::ChoixMultiples { .. } => ActivityType::ChoixMultiples,
+            ActivityKind::VraiFaux { .. } => ActivityType::VraiFaux,
+            ActivityKind::ReponseCourte { .. } => ActivityType::ReponseCourte,
+            ActivityKind::TexteATrous { .. } => ActivityType::TexteATrous,
+            ActivityKind::Appariement { .. } => ActivityType::Appariement,
+            ActivityKind::RemiseEnOrdre { .. } => ActivityType::RemiseEnOrdre,
+            ActivityKind::Sondage { .. } => ActivityType::Sondage,
+            ActivityKind::NuageDeMots { .. } => ActivityType::NuageDeMots,
+            ActivityKind::RemueMeninges { .. } => ActivityType::RemueMeninges,
+            ActivityKind::Scenario { .. } => ActivityType::Scenario,
         }
     }
 
     /// `true` for the participation types (no right answer, never evidence).
     pub fn participation_only(&self) -> bool {
-        matches!(
-            self,
-            ActivityKind::Sondage { .. } | ActivityKind::NuageDeMots { .. } | ActivityKind::RemueMeninges { .. }
-        )
+        self.activity_type().participation_only()
     }
 }
 
-/// The 11 activity type names, as written after ```` ```activite ````.
-pub const ACTIVITY_TYPES: [&str; 11] = [
-    "choix-unique",
-    "choix-multiples",
-    "vrai-faux",
-    "reponse-courte",
-    "texte-a-trous",
-    "appariement",
-    "remise-en-ordre",
-    "sondage",
-    "nuage-de-mots",
-    "remue-meninges",
-    "scenario",
-];
+/// Declares [`ActivityType`] and its [`ActivityType::ALL`] and
+/// [`ActivityType::as_str`] from one list, so that a new type cannot be left
+/// out of any of them.
+macro_rules! activity_types {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// The type of an activity, as written after ```` ```activite ````
+        /// (`choix-unique`…) and as the `"type"` of an activity in the JSON.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum ActivityType {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl ActivityType {
+            /// Every type, in the order of `docs/lesson-format.md`.
+            pub const ALL: &'static [ActivityType] = &[$(ActivityType::$variant,)*];
+
+            /// The name written in the lesson (`"choix-unique"`…).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ActivityType::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+activity_types! {
+    /// One right choice among several (radio buttons).
+    ChoixUnique => "choix-unique",
+    /// One or more right choices (check boxes).
+    ChoixMultiples => "choix-multiples",
+    /// A statement that is true or false.
+    VraiFaux => "vrai-faux",
+    /// A short typed answer.
+    ReponseCourte => "reponse-courte",
+    /// A text with blanks to type in or to choose.
+    TexteATrous => "texte-a-trous",
+    /// Pairs to match.
+    Appariement => "appariement",
+    /// Items to put back in order.
+    RemiseEnOrdre => "remise-en-ordre",
+    /// A poll (participation).
+    Sondage => "sondage",
+    /// A word cloud (participation).
+    NuageDeMots => "nuage-de-mots",
+    /// A brainstorm wall (participation).
+    RemueMeninges => "remue-meninges",
+    /// A branching story.
+    Scenario => "scenario",
+}
+
+impl ActivityType {
+    /// The type named `name` exactly (`"choix-unique"`…).
+    pub fn parse(name: &str) -> Option<ActivityType> {
+        ActivityType::ALL.iter().copied().find(|t| t.as_str() == name)
+    }
+
+    /// `true` for sondage, nuage-de-mots and remue-meninges: no right
+    /// answer, never evidence of a level.
+    pub fn participation_only(self) -> bool {
+        matches!(self, ActivityType::Sondage | ActivityType::NuageDeMots | ActivityType::RemueMeninges)
+    }
+
+    /// The type names separated by commas, for messages.
+    pub fn names() -> String {
+        ActivityType::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
 
 /// A choice of a choix-unique / choix-multiples activity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -407,4 +458,25 @@ pub struct ScenarioChoice {
     pub target: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub feedback: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_type_names_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for t in ActivityType::ALL {
+            assert_eq!(ActivityType::parse(t.as_str()), Some(*t));
+            assert_eq!(serde_json::to_value(t).ok(), Some(serde_json::Value::String(t.as_str().into())), "{t:?}");
+            assert!(seen.insert(t.as_str()), "{t:?} named twice");
+        }
+        assert_eq!(seen.len(), 11);
+        for bad in ["", "Choix-unique", "choix unique", "quiz", "scénario"] {
+            assert_eq!(ActivityType::parse(bad), None, "{bad}");
+        }
+        let participation: Vec<&str> = ActivityType::ALL.iter().filter(|t| t.participation_only()).map(|t| t.as_str()).collect();
+        assert_eq!(participation, ["sondage", "nuage-de-mots", "remue-meninges"]);
+    }
 }

@@ -53,13 +53,13 @@ impl Filter {
 
     /// Whether a lesson passes the filter.
     pub fn matches(&self, lesson: &LessonSummary) -> bool {
-        if self.audience.is_some_and(|a| a != lesson.audience) {
+        if self.audience.is_some_and(|a| a != lesson.header.audience) {
             return false;
         }
         if let Some(c) = &self.competence {
-            let in_crcn = lesson.crcn.iter().any(|r| &r.code == c);
+            let in_crcn = lesson.header.crcn.iter().any(|r| &r.code == c);
             // An EMI goal matches its items too (`EMI3` finds `EMI3.2`).
-            let in_emi = lesson.emi.iter().any(|e| e == c || e.starts_with(&format!("{c}.")));
+            let in_emi = lesson.header.emi.iter().any(|e| e == c || e.starts_with(&format!("{c}.")));
             if !in_crcn && !in_emi {
                 return false;
             }
@@ -68,7 +68,7 @@ impl Filter {
         if words.is_empty() {
             return true;
         }
-        let haystack = normalize_answer(&format!("{} {} {}", lesson.title, lesson.summary, lesson.keywords.join(" ")));
+        let haystack = normalize_answer(&format!("{} {} {}", lesson.header.title, lesson.header.summary, lesson.header.keywords.join(" ")));
         words.iter().all(|w| haystack.contains(w.as_str()))
     }
 }
@@ -113,8 +113,8 @@ pub fn group<'a>(index: &'a LessonIndex, filter: &Filter) -> Vec<ThemeGroup<'a>>
                 .filter(|m| m.theme == theme.id)
                 .filter_map(|module| {
                     let mut lessons: Vec<&LessonSummary> =
-                        index.lessons.iter().filter(|l| l.module == module.id && filter.matches(l)).collect();
-                    lessons.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+                        index.lessons.iter().filter(|l| l.header.module == module.id && filter.matches(l)).collect();
+                    lessons.sort_by(|a, b| (a.header.order, &a.header.id).cmp(&(b.header.order, &b.header.id)));
                     (!lessons.is_empty()).then_some(ModuleGroup { module, lessons })
                 })
                 .collect();
@@ -132,18 +132,18 @@ pub fn count(index: &LessonIndex, filter: &Filter) -> usize {
 pub fn crcn_codes_used(index: &LessonIndex) -> Vec<&'static str> {
     crate::frameworks::crcn_competences()
         .map(|c| c.code)
-        .filter(|code| index.lessons.iter().any(|l| l.crcn.iter().any(|r| r.code == *code)))
+        .filter(|code| index.lessons.iter().any(|l| l.header.crcn.iter().any(|r| r.code == *code)))
         .collect()
 }
 
 /// The lessons before and after `id` in its module.
 pub fn neighbours<'a>(index: &'a LessonIndex, id: &str) -> (Option<&'a LessonSummary>, Option<&'a LessonSummary>) {
-    let Some(me) = index.lessons.iter().find(|l| l.id == id) else {
+    let Some(me) = index.lessons.iter().find(|l| l.header.id == id) else {
         return (None, None);
     };
-    let mut same: Vec<&LessonSummary> = index.lessons.iter().filter(|l| l.module == me.module).collect();
-    same.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
-    let pos = same.iter().position(|l| l.id == id).unwrap_or(0);
+    let mut same: Vec<&LessonSummary> = index.lessons.iter().filter(|l| l.header.module == me.header.module).collect();
+    same.sort_by(|a, b| (a.header.order, &a.header.id).cmp(&(b.header.order, &b.header.id)));
+    let pos = same.iter().position(|l| l.header.id == id).unwrap_or(0);
     let prev = pos.checked_sub(1).and_then(|p| same.get(p)).copied();
     (prev, same.get(pos + 1).copied())
 }
@@ -195,20 +195,22 @@ pub fn rebase_urls(html: &str, base: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::model::CrcnRef;
+    use crate::lesson::model::{CrcnRef, LessonHeader};
 
     fn lesson(id: &str, module: &str, order: u32, audience: Audience, crcn: &[&str], emi: &[&str], kw: &[&str]) -> LessonSummary {
         LessonSummary {
-            id: id.into(),
-            title: format!("Leçon {id}"),
-            summary: "Un résumé".into(),
-            module: module.into(),
-            order,
-            keywords: kw.iter().map(|s| s.to_string()).collect(),
-            audience,
-            duration: 20,
-            crcn: crcn.iter().map(|c| CrcnRef { code: c.to_string(), level: 2 }).collect(),
-            emi: emi.iter().map(|s| s.to_string()).collect(),
+            header: LessonHeader {
+                id: id.into(),
+                title: format!("Leçon {id}"),
+                summary: "Un résumé".into(),
+                module: module.into(),
+                order,
+                keywords: kw.iter().map(|s| s.to_string()).collect(),
+                audience,
+                duration: 20,
+                crcn: crcn.iter().map(|c| CrcnRef { code: c.to_string(), level: 2 }).collect(),
+                emi: emi.iter().map(|s| s.to_string()).collect(),
+            },
             activity_count: 0,
             activities: vec![],
         }
@@ -234,7 +236,7 @@ mod tests {
     fn ids(groups: &[ThemeGroup]) -> Vec<Vec<Vec<String>>> {
         groups
             .iter()
-            .map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.id.clone()).collect()).collect())
+            .map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.header.id.clone()).collect()).collect())
             .collect()
     }
 
@@ -255,7 +257,7 @@ mod tests {
             (Filter { audience: Some(Audience::Lycee), competence: Some("2.2".into()), query: "lecon".into() }, &["c"]),
         ];
         for (f, want) in cases {
-            let got: Vec<&str> = idx.lessons.iter().filter(|l| f.matches(l)).map(|l| l.id.as_str()).collect();
+            let got: Vec<&str> = idx.lessons.iter().filter(|l| f.matches(l)).map(|l| l.header.id.as_str()).collect();
             let mut got = got;
             got.sort();
             assert_eq!(&got, want, "{f:?}");
@@ -297,9 +299,9 @@ mod tests {
     fn neighbours_in_a_module() {
         let idx = index();
         let (p, n) = neighbours(&idx, "a");
-        assert_eq!((p.map(|l| l.id.as_str()), n.map(|l| l.id.as_str())), (None, Some("b")));
+        assert_eq!((p.map(|l| l.header.id.as_str()), n.map(|l| l.header.id.as_str())), (None, Some("b")));
         let (p, n) = neighbours(&idx, "b");
-        assert_eq!((p.map(|l| l.id.as_str()), n.map(|l| l.id.as_str())), (Some("a"), None));
+        assert_eq!((p.map(|l| l.header.id.as_str()), n.map(|l| l.header.id.as_str())), (Some("a"), None));
         assert_eq!(neighbours(&idx, "c"), (None, None));
         assert_eq!(neighbours(&idx, "nope"), (None, None));
     }

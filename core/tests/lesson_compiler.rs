@@ -282,8 +282,8 @@ fn test_lesson_uses_every_activity_type_and_is_valid() {
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     assert_eq!(out.lessons.len(), 1);
     let l = &out.lessons[0];
-    assert_eq!(l.id, "essai-activites");
-    assert_eq!(l.module, "essais");
+    assert_eq!(l.header.id, "essai-activites");
+    assert_eq!(l.header.module, "essais");
     let mut types: Vec<ActivityType> = l.activities.iter().map(|a| a.kind.activity_type()).collect();
     types.sort();
     types.dedup();
@@ -326,6 +326,6 @@ fn project_lessons_compile_safely() {
         eprintln!("{d}");
     }
     for l in &out.lessons {
-        assert_safe_html(&l.html, &l.id);
+        assert_safe_html(&l.html, &l.header.id);
     }
 }

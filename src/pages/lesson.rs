@@ -48,11 +48,11 @@ pub fn Lesson() -> impl IntoView {
 
 #[component]
 fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
-    platform::set_dynamic_title(&lesson.title);
+    platform::set_dynamic_title(&lesson.header.title);
     let storage = use_storage();
     let catalogue = use_catalogue();
     let base = platform::base_path();
-    let id = lesson.id.clone();
+    let id = lesson.header.id.clone();
 
     // Opening a lesson starts it (never downgrades a finished one).
     {
@@ -117,7 +117,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
     };
     let has_profile = move || storage.current_profile().is_some();
     let module_title = {
-        let module = lesson.module.clone();
+        let module = lesson.header.module.clone();
         move || {
             catalogue.get().and_then(|r| r.ok()).and_then(|idx| idx.modules.iter().find(|m| m.id == module).map(|m| m.title.clone()))
         }
@@ -127,7 +127,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
         move || {
             let idx = catalogue.get().and_then(|r| r.ok())?;
             let (p, n) = catalogue::neighbours(&idx, &id);
-            Some((p.map(|l| (l.id.clone(), l.title.clone())), n.map(|l| (l.id.clone(), l.title.clone()))))
+            Some((p.map(|l| (l.header.id.clone(), l.header.title.clone())), n.map(|l| (l.header.id.clone(), l.header.title.clone()))))
         }
     };
 
@@ -138,14 +138,14 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
                 {move || module_title().map(|m| view! { <span aria-hidden="true">" › "</span><span>{m}</span> })}
             </nav>
             <header class="lecon-entete">
-                <h1 id="lecon-titre">{lesson.title.clone()}</h1>
-                <p class="chapeau">{lesson.summary.clone()}</p>
+                <h1 id="lecon-titre">{lesson.header.title.clone()}</h1>
+                <p class="chapeau">{lesson.header.summary.clone()}</p>
                 <ul class="meta">
-                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{lesson.audience.label()}</li>
-                    <li>{t(LessonMsg::DurationLabel)}"\u{a0}: "{lm::minutes(lesson.duration)}</li>
+                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{lesson.header.audience.label()}</li>
+                    <li>{t(LessonMsg::DurationLabel)}"\u{a0}: "{lm::minutes(lesson.header.duration)}</li>
                     <li>{lm::activities(lesson.activities.len())}</li>
                 </ul>
-                <CompetenceChips crcn=lesson.crcn.clone()/>
+                <CompetenceChips crcn=lesson.header.crcn.clone()/>
                 <StatusBadge status=status/>
             </header>
 

@@ -13,7 +13,7 @@ use toml::{Table, Value};
 use super::activity::check_crcn;
 use super::diagnostic::{self, Diagnostic};
 use super::markdown::{is_valid_id, Builder, Mode, Origin};
-use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonIndex, Module, Source, Theme};
+use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, Source, Theme};
 use super::normalize::fold;
 use crate::frameworks;
 
@@ -221,20 +221,11 @@ const FRONT_KEYS: [&str; 17] = [
 ];
 
 struct Front {
-    id: String,
-    title: String,
-    summary: String,
-    module: String,
-    order: u32,
-    keywords: Vec<String>,
-    audience: Audience,
-    duration: u16,
+    header: LessonHeader,
     language: String,
     licence: String,
     authors: Vec<String>,
     objectives: Vec<String>,
-    crcn: Vec<CrcnRef>,
-    emi: Vec<String>,
     draft: bool,
     sources: Vec<Source>,
 }
@@ -440,20 +431,22 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
         Some(_) => b.error(fl("sources"), 1, "`sources` : écris chaque source dans un bloc [[sources]]"),
     }
     Some(Front {
-        id: id?,
-        title: title?,
-        summary: summary?,
-        module: module?,
-        order: order?,
-        keywords,
-        audience: audience?,
-        duration: duration?,
+        header: LessonHeader {
+            id: id?,
+            title: title?,
+            summary: summary?,
+            module: module?,
+            order: order?,
+            keywords,
+            audience: audience?,
+            duration: duration?,
+            crcn,
+            emi,
+        },
         language,
         licence,
         authors,
         objectives,
-        crcn,
-        emi,
         draft,
         sources,
     })
@@ -480,7 +473,7 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
     };
     let front = parse_front(b, &split);
     if let Some(f) = &front {
-        b.lesson_crcn = f.crcn.clone();
+        b.lesson_crcn = f.header.crcn.clone();
     }
     let html = b.render(split.body, Origin { line: split.body_line, col: 1 }, Mode::Body);
     if b.sections.is_empty() && !split.body.trim().is_empty() {
@@ -502,20 +495,11 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
     }
     let f = front?;
     Some(CompiledLesson {
-        id: f.id,
-        title: f.title,
-        summary: f.summary,
-        module: f.module,
-        order: f.order,
-        keywords: f.keywords,
-        audience: f.audience,
-        duration: f.duration,
+        header: f.header,
         language: f.language,
         licence: f.licence,
         authors: f.authors,
         objectives: f.objectives,
-        crcn: f.crcn,
-        emi: f.emi,
         draft: f.draft,
         sections: std::mem::take(&mut b.sections),
         html,
@@ -576,7 +560,7 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
         used_images.extend(std::mem::take(&mut b.images_used));
         diags.append(&mut b.diags);
         if let Some(l) = lesson {
-            if first_file.get(&l.id) != Some(path) {
+            if first_file.get(&l.header.id) != Some(path) {
                 continue;
             }
             if !l.draft {
@@ -592,15 +576,15 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
     let (themes, modules) = ctx.modules.clone().unwrap_or_default();
     // order: modules as listed, then `order`, then id
     let module_rank = |m: &str| modules.iter().position(|x| x.id == m).unwrap_or(usize::MAX);
-    lessons.sort_by(|a, b| (module_rank(&a.module), a.order, &a.id).cmp(&(module_rank(&b.module), b.order, &b.id)));
+    lessons.sort_by(|a, b| (module_rank(&a.header.module), a.header.order, &a.header.id).cmp(&(module_rank(&b.header.module), b.header.order, &b.header.id)));
     // same order twice in a module
     for w in lessons.windows(2) {
-        if w[0].module == w[1].module && w[0].order == w[1].order {
+        if w[0].header.module == w[1].header.module && w[0].header.order == w[1].header.order {
             diags.push(Diagnostic::warning(
-                &first_file.get(&w[1].id).cloned().unwrap_or_default(),
+                &first_file.get(&w[1].header.id).cloned().unwrap_or_default(),
                 0,
                 0,
-                format!("les leçons « {} » et « {} » ont le même `order` dans le module « {} »", w[0].id, w[1].id, w[1].module),
+                format!("les leçons « {} » et « {} » ont le même `order` dans le module « {} »", w[0].header.id, w[1].header.id, w[1].header.module),
             ));
         }
     }

@@ -81,9 +81,10 @@ pub struct LessonIndex {
     pub evidence: Vec<crate::competency::ActivityEvidence>,
 }
 
-/// What the index says about one lesson.
+/// What both the index and the lesson itself say about a lesson (flattened
+/// in their JSON).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LessonSummary {
+pub struct LessonHeader {
     pub id: String,
     pub title: String,
     pub summary: String,
@@ -98,6 +99,13 @@ pub struct LessonSummary {
     pub crcn: Vec<CrcnRef>,
     #[serde(default)]
     pub emi: Vec<String>,
+}
+
+/// What the index says about one lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    #[serde(flatten)]
+    pub header: LessonHeader,
     /// Number of activities (= `activities.len()`).
     pub activity_count: usize,
     /// Activity ids, in lesson order.
@@ -149,25 +157,14 @@ pub struct ImageCredit {
 /// `lecons/<id>.json`: one compiled, validated, sanitised lesson.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompiledLesson {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub module: String,
-    pub order: u32,
-    #[serde(default)]
-    pub keywords: Vec<String>,
-    pub audience: Audience,
-    pub duration: u16,
+    #[serde(flatten)]
+    pub header: LessonHeader,
     pub language: String,
     pub licence: String,
     #[serde(default)]
     pub authors: Vec<String>,
     #[serde(default)]
     pub objectives: Vec<String>,
-    #[serde(default)]
-    pub crcn: Vec<CrcnRef>,
-    #[serde(default)]
-    pub emi: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
     /// Table of contents (headings of the body, in order).
@@ -192,16 +189,7 @@ impl CompiledLesson {
     /// The index entry for this lesson.
     pub fn summary_entry(&self) -> LessonSummary {
         LessonSummary {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            summary: self.summary.clone(),
-            module: self.module.clone(),
-            order: self.order,
-            keywords: self.keywords.clone(),
-            audience: self.audience,
-            duration: self.duration,
-            crcn: self.crcn.clone(),
-            emi: self.emi.clone(),
+            header: self.header.clone(),
             activity_count: self.activities.len(),
             activities: self.activities.iter().map(|a| a.id.clone()).collect(),
         }
@@ -478,5 +466,17 @@ mod tests {
         }
         let participation: Vec<&str> = ActivityType::ALL.iter().filter(|t| t.participation_only()).map(|t| t.as_str()).collect();
         assert_eq!(participation, ["sondage", "nuage-de-mots", "remue-meninges"]);
+    }
+
+    #[test]
+    fn the_header_is_flat_in_the_json() {
+        let json = r#"{"id":"a","title":"T","summary":"S","module":"m","order":2,"audience":"cycle3","duration":5,"emi":["EMI1"],"activity_count":0}"#;
+        let summary: LessonSummary = serde_json::from_str(json).expect("a summary");
+        assert_eq!((summary.header.id.as_str(), summary.header.order, summary.header.audience), ("a", 2, Audience::Cycle3));
+        let back = serde_json::to_value(&summary).expect("json");
+        for key in ["id", "title", "summary", "module", "order", "keywords", "audience", "duration", "crcn", "emi", "activity_count"] {
+            assert!(back.get(key).is_some(), "{key} in {back}");
+        }
+        assert!(back.get("header").is_none(), "{back}");
     }
 }

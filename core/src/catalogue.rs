@@ -1,8 +1,9 @@
 //! The catalogue of lessons as the app shows it: filtering by audience,
-//! competence and search words, grouping by theme and module, neighbours in
-//! a module, and preparing a compiled lesson's HTML for the page (splitting it
-//! at the activity markers, making its relative URLs start from the app's base).
-//! Pure functions over the compiled index; the app only lays the result out.
+//! competence and search words, grouping by theme and module, and neighbours
+//! in a module. Pure functions over the compiled index; the app only lays the
+//! result out. (A lesson's body comes cut at its activities from the
+//! compiler, `CompiledLesson::body`; its URLs are rebased by
+//! `SafeHtml::rebase_urls`.)
 
 use crate::lesson::model::{Audience, LessonIndex, LessonSummary, Module, Theme};
 use crate::text::normalize_answer;
@@ -148,50 +149,6 @@ pub fn neighbours<'a>(index: &'a LessonIndex, id: &str) -> (Option<&'a LessonSum
     (prev, same.get(pos + 1).copied())
 }
 
-/// A piece of a lesson's body: compiled HTML, or the place of an activity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Segment {
-    Html(String),
-    Activity(String),
-}
-
-const MARKER_START: &str = "<div data-activite=\"";
-const MARKER_END: &str = "\"></div>";
-
-/// Splits the compiled body at its `<div data-activite="ID"></div>` markers
-/// (the compiler writes them only at the top level of the body, never inside
-/// a list or a callout, so every HTML piece is a sequence of whole blocks).
-pub fn split_activities(html: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find(MARKER_START) {
-        let after = &rest[start + MARKER_START.len()..];
-        let Some(end) = after.find(MARKER_END) else { break };
-        let before = &rest[..start];
-        if !before.trim().is_empty() {
-            out.push(Segment::Html(before.to_string()));
-        }
-        out.push(Segment::Activity(unescape_id(&after[..end])));
-        rest = &after[end + MARKER_END.len()..];
-    }
-    if !rest.trim().is_empty() {
-        out.push(Segment::Html(rest.to_string()));
-    }
-    out
-}
-
-fn unescape_id(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&")
-}
-
-/// Makes the compiler's app-relative URLs (`href="lecon/ID"`,
-/// `src="lecons/images/…"`) start from the app's base path (`""` or
-/// `"/communs"`), so they work from any page's address.
-pub fn rebase_urls(html: &str, base: &str) -> String {
-    html.replace("href=\"lecon/", &format!("href=\"{base}/lecon/"))
-        .replace("src=\"lecons/", &format!("src=\"{base}/lecons/"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,37 +261,5 @@ mod tests {
         assert_eq!((p.map(|l| l.header.id.as_str()), n.map(|l| l.header.id.as_str())), (Some("a"), None));
         assert_eq!(neighbours(&idx, "c"), (None, None));
         assert_eq!(neighbours(&idx, "nope"), (None, None));
-    }
-
-    #[test]
-    fn splits_at_activity_markers() {
-        let cases: &[(&str, Vec<Segment>)] = &[
-            ("<p>a</p>", vec![Segment::Html("<p>a</p>".into())]),
-            (
-                "<p>a</p>\n<div data-activite=\"q1\"></div>\n<p>b</p>\n<div data-activite=\"q2\"></div>\n",
-                vec![
-                    Segment::Html("<p>a</p>\n".into()),
-                    Segment::Activity("q1".into()),
-                    Segment::Html("\n<p>b</p>\n".into()),
-                    Segment::Activity("q2".into()),
-                ],
-            ),
-            ("<div data-activite=\"x\"></div>", vec![Segment::Activity("x".into())]),
-            ("<div data-activite=\"broken", vec![Segment::Html("<div data-activite=\"broken".into())]),
-            ("", vec![]),
-        ];
-        for (html, want) in cases {
-            assert_eq!(&split_activities(html), want, "{html}");
-        }
-    }
-
-    #[test]
-    fn rebases_app_relative_urls() {
-        let html = "<a href=\"lecon/droit-auteur\" data-lecon=\"droit-auteur\">x</a><img src=\"lecons/images/a.svg\" alt=\"\"><a href=\"https://ex.org/lecon/\">y</a>";
-        let out = rebase_urls(html, "/communs");
-        assert!(out.contains("href=\"/communs/lecon/droit-auteur\""));
-        assert!(out.contains("src=\"/communs/lecons/images/a.svg\""));
-        assert!(out.contains("href=\"https://ex.org/lecon/\""));
-        assert_eq!(rebase_urls("<a href=\"lecon/x\">", ""), "<a href=\"/lecon/x\">");
     }
 }

@@ -126,7 +126,8 @@ fn cli_render_is_the_compiled_html_and_check_exits_1_on_error() {
         Some(&read("test-lessons/glossaire.toml")),
         &["images/schema-essai.svg".into()],
     );
-    assert_eq!(rendered, compiled.lessons[0].html);
+    assert_eq!(rendered, compiled.lessons[0].body_preview());
+    assert!(rendered.contains("<p class=\"apercu-activite\">[activite choix-unique id="), "{rendered}");
 
     let out = std::process::Command::new(exe).arg("check").arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));

@@ -6,6 +6,7 @@ use communs_core::response::Response;
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 
@@ -52,7 +53,7 @@ pub(crate) fn best_path_view(nodes: &[ScenarioNode]) -> AnyView {
     let (steps, _) = walk(nodes, &path);
     view! {
         <ol>
-            {steps.into_iter().map(|(n, c)| view! { <li inner_html=nodes[n].choices[c].html.clone()></li> }).collect_view()}
+            {steps.into_iter().map(|(n, c)| view! { <li inner_html=safe_html(&nodes[n].choices[c].html)></li> }).collect_view()}
         </ol>
     }
     .into_any()
@@ -100,12 +101,12 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                             view! {
                                 <li class="scenario-etape" data-testid="scenario-etape">
                                     <span class="sr-only">{am::step(k)}" "</span>
-                                    <div class="scenario-etape-situation" inner_html=situation></div>
+                                    <div class="scenario-etape-situation" inner_html=safe_html(&situation)></div>
                                     <p class="scenario-choix-pris">
                                         <strong>{t(ActivityMsg::ScenarioYourChoice)}</strong>" "
-                                        <span inner_html=choice></span>
+                                        <span inner_html=safe_html(&choice)></span>
                                     </p>
-                                    {feedback.map(|f| view! { <p class="retour" data-testid="retour" inner_html=f></p> })}
+                                    {feedback.map(|f| view! { <p class="retour" data-testid="retour" inner_html=safe_html(&f)></p> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -123,7 +124,7 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                 let order = ctx.order(n, at + 1);
                 view! {
                     <div class="scenario-situation" class:scenario-fin=is_end data-testid="scenario-situation"
-                        data-noeud=node.id.clone() data-fin=node.end tabindex="-1" inner_html=node.html.clone()></div>
+                        data-noeud=node.id.clone() data-fin=node.end tabindex="-1" inner_html=safe_html(&node.html)></div>
                     {(!is_end).then(|| view! {
                         <div class="scenario-choix-groupe" role="group" aria-labelledby=labelled_by>
                             <p class="activite-sous-titre" id=choices_label>{t(ActivityMsg::ScenarioChoicesLabel)}</p>
@@ -133,7 +134,7 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                                         <button type="button" class="bouton bouton-secondaire scenario-choix"
                                             data-testid="scenario-choix" data-index=c
                                             on:click=move |_| choose(c)
-                                            inner_html=node.choices[c].html.clone()></button>
+                                            inner_html=safe_html(&node.choices[c].html)></button>
                                     </li>
                                 }).collect_view()}
                             </ul>
@@ -149,13 +150,13 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use communs_core::lesson::ScenarioChoice;
+    use communs_core::lesson::{SafeHtml, ScenarioChoice};
 
     fn node(id: &str, choices: &[usize], end: Option<u8>) -> ScenarioNode {
         ScenarioNode {
             id: id.into(),
-            html: id.into(),
-            choices: choices.iter().map(|&t| ScenarioChoice { html: format!("→{t}"), target: t, feedback: None }).collect(),
+            html: SafeHtml::escape(id),
+            choices: choices.iter().map(|&t| ScenarioChoice { html: SafeHtml::escape(&format!("→{t}")), target: t, feedback: None }).collect(),
             end,
         }
     }

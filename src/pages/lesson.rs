@@ -2,13 +2,14 @@
 //! objectives, competences), table of contents, the text with its activities
 //! in place, « À retenir », sources, licence and credits, the learner's
 //! progress (resume, mark as done) and the neighbours in the module. The text
-//! was compiled and sanitised at build time; it is inserted as HTML, split at
-//! the activity markers so each activity is a live component.
+//! was compiled and sanitised at build time and comes cut at its activities
+//! (`CompiledLesson::body`): its HTML pieces are inserted as HTML, each
+//! activity is a live component.
 
 use std::sync::Arc;
 
-use communs_core::catalogue::{self, Segment};
-use communs_core::lesson::model::CompiledLesson;
+use communs_core::catalogue;
+use communs_core::lesson::model::{CompiledLesson, Segment};
 use communs_core::storage::LessonStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -17,6 +18,7 @@ use wasm_bindgen::JsCast;
 
 use crate::activities::ActivityView;
 use crate::components::export_reminder::ExportReminder;
+use crate::components::safe_html;
 use crate::content::{load_lesson, use_catalogue};
 use crate::i18n::lessons::{self as lm, LessonMsg};
 use crate::i18n::t;
@@ -98,12 +100,12 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
         let id = id.clone();
         Signal::derive(move || storage.lesson_status(&id))
     };
-    let segments = catalogue::split_activities(&catalogue::rebase_urls(&lesson.html, &base));
-    let body = segments
-        .into_iter()
+    let body = lesson
+        .body
+        .iter()
         .map(|seg| match seg {
-            Segment::Html(html) => view! { <div class="lecon-bloc" inner_html=html></div> }.into_any(),
-            Segment::Activity(aid) => match lesson.activity(&aid) {
+            Segment::Html(html) => view! { <div class="lecon-bloc" inner_html=safe_html(&html.rebase_urls(&base))></div> }.into_any(),
+            Segment::Activity { id: aid } => match lesson.activity(aid) {
                 Some(a) => view! { <ActivityView lesson=id.clone() activity=a.clone()/> }.into_any(),
                 None => view! { <p class="alerte">{t(LessonMsg::ActivityMissing)}</p> }.into_any(),
             },
@@ -177,7 +179,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
             {(!lesson.a_retenir.is_empty()).then(|| view! {
                 <section class="a-retenir" aria-labelledby="a-retenir-titre" data-testid="a-retenir">
                     <h2 id="a-retenir-titre">{t(LessonMsg::SummaryTitle)}</h2>
-                    {lesson.a_retenir.iter().map(|h| view! { <div class="a-retenir-bloc" inner_html=catalogue::rebase_urls(h, &base)></div> }).collect_view()}
+                    {lesson.a_retenir.iter().map(|h| view! { <div class="a-retenir-bloc" inner_html=safe_html(&h.rebase_urls(&base))></div> }).collect_view()}
                 </section>
             })}
 

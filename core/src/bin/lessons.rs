@@ -163,7 +163,7 @@ fn render(file: &Path) -> Result<bool, String> {
     let (e, _) = print_diags(Path::new(""), &all);
     match lesson {
         Some(l) => {
-            print!("{}", l.html);
+            print!("{}", l.body_preview());
             Ok(e == 0)
         }
         None => Ok(false),

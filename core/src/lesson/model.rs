@@ -1,9 +1,12 @@
 //! The compiled lesson model: plain data, serialised as JSON by the build
 //! (`lecons/index.json` and `lecons/<id>.json`) and read by the app. It is
-//! always compiled (no Markdown or TOML parser needed to use it). All HTML
-//! strings in it were produced by the lesson compiler and are sanitised.
+//! always compiled (no Markdown or TOML parser needed to use it). Every piece
+//! of HTML in it is a [`SafeHtml`], produced by the lesson compiler;
+//! [`CompiledLesson::safe_html`] lists them all.
 
 use serde::{Deserialize, Serialize};
+
+pub use super::html::SafeHtml;
 
 /// The audience of a lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -154,6 +157,17 @@ pub struct ImageCredit {
     pub source: String,
 }
 
+/// A piece of a lesson's body, in order: HTML, or the place of an activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Segment {
+    /// Whole blocks of the text (an activity stands at the top level of the
+    /// text, never inside a list or a callout).
+    Html(SafeHtml),
+    /// The activity with this id (in [`CompiledLesson::activities`]).
+    Activity { id: String },
+}
+
 /// `lecons/<id>.json`: one compiled, validated, sanitised lesson.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompiledLesson {
@@ -169,13 +183,13 @@ pub struct CompiledLesson {
     pub draft: bool,
     /// Table of contents (headings of the body, in order).
     pub sections: Vec<Section>,
-    /// The sanitised body, with `<div data-activite="ID"></div>` where each
-    /// activity goes.
-    pub html: String,
+    /// The sanitised body: HTML cut where each activity goes.
+    #[serde(default)]
+    pub body: Vec<Segment>,
     pub activities: Vec<Activity>,
     /// Inner HTML of each `a-retenir` callout, in order.
     #[serde(default)]
-    pub a_retenir: Vec<String>,
+    pub a_retenir: Vec<SafeHtml>,
     /// Glossary entries used by this lesson, in order of first use.
     #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
@@ -199,6 +213,42 @@ impl CompiledLesson {
     pub fn activity(&self, id: &str) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id == id)
     }
+
+    /// The body as one piece of HTML for reading (what `lessons render`
+    /// prints): each activity is a visible line,
+    /// `<p class="apercu-activite">[activite choix-unique id=q1]</p>`.
+    pub fn body_preview(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.body {
+            match seg {
+                Segment::Html(h) => out.push_str(h.as_str()),
+                Segment::Activity { id } => {
+                    let kind = self.activity(id).map(|a| a.kind.activity_type().as_str()).unwrap_or("?");
+                    let id = SafeHtml::escape(id);
+                    out.push_str(&format!("<p class=\"apercu-activite\">[activite {kind} id={}]</p>\n", id.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every piece of HTML of the lesson: its body, « À retenir » and every
+    /// HTML field of every activity, so that a check over them all (the fuzz
+    /// test) cannot forget one.
+    pub fn safe_html(&self) -> Vec<&SafeHtml> {
+        let mut out: Vec<&SafeHtml> = Vec::new();
+        for seg in &self.body {
+            match seg {
+                Segment::Html(h) => out.push(h),
+                Segment::Activity { .. } => {}
+            }
+        }
+        out.extend(&self.a_retenir);
+        for a in &self.activities {
+            a.push_safe_html(&mut out);
+        }
+        out
+    }
 }
 
 /// Default number of attempts before the solution is shown.
@@ -214,8 +264,8 @@ fn default_attempts() -> u8 {
 pub struct Activity {
     pub id: String,
     /// Statement (inline HTML). May be empty for `texte-a-trous` and `scenario`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub question: String,
+    #[serde(default, skip_serializing_if = "SafeHtml::is_empty")]
+    pub question: SafeHtml,
     /// Competences and levels this activity is evidence of (never for
     /// participation types).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -223,11 +273,11 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emi: Vec<String>,
     /// General explanation shown after answering (HTML), may be empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub explanation: String,
+    #[serde(default, skip_serializing_if = "SafeHtml::is_empty")]
+    pub explanation: SafeHtml,
     /// Hints (inline HTML), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hints: Vec<String>,
+    pub hints: Vec<SafeHtml>,
     /// Attempts before the solution is shown (default 2).
     #[serde(default = "default_attempts")]
     pub attempts: u8,
@@ -239,6 +289,50 @@ impl Activity {
     /// `true` for sondage, nuage-de-mots and remue-meninges.
     pub fn participation_only(&self) -> bool {
         self.kind.participation_only()
+    }
+
+    /// Appends every HTML field of the activity to `out`.
+    fn push_safe_html<'a>(&'a self, out: &mut Vec<&'a SafeHtml>) {
+        out.push(&self.question);
+        out.push(&self.explanation);
+        out.extend(&self.hints);
+        match &self.kind {
+            ActivityKind::ChoixUnique { choices } | ActivityKind::ChoixMultiples { choices } => {
+                for c in choices {
+                    out.push(&c.html);
+                    out.extend(&c.feedback);
+                }
+            }
+            ActivityKind::TexteATrous { parts, .. } => {
+                for p in parts {
+                    match p {
+                        TextPart::Text { html } => out.push(html),
+                        TextPart::Gap { .. } | TextPart::List { .. } => {}
+                    }
+                }
+            }
+            ActivityKind::Appariement { pairs } => {
+                for p in pairs {
+                    out.push(&p.left);
+                    out.push(&p.right);
+                }
+            }
+            ActivityKind::RemiseEnOrdre { items } => out.extend(items),
+            ActivityKind::Sondage { options } => out.extend(options),
+            ActivityKind::Scenario { nodes } => {
+                for n in nodes {
+                    out.push(&n.html);
+                    for c in &n.choices {
+                        out.push(&c.html);
+                        out.extend(&c.feedback);
+                    }
+                }
+            }
+            ActivityKind::VraiFaux { .. }
+            | ActivityKind::ReponseCourte { .. }
+            | ActivityKind::NuageDeMots { .. }
+            | ActivityKind::RemueMeninges { .. } => {}
+        }
     }
 }
 
@@ -272,12 +366,12 @@ pub enum ActivityKind {
     #[serde(rename = "remise-en-ordre")]
     RemiseEnOrdre {
         /// Items (inline HTML) in the right order.
-        items: Vec<String>,
+        items: Vec<SafeHtml>,
     },
     #[serde(rename = "sondage")]
     Sondage {
         /// Options (inline HTML).
-        options: Vec<String>,
+        options: Vec<SafeHtml>,
     },
     #[serde(rename = "nuage-de-mots")]
     NuageDeMots {
@@ -394,12 +488,12 @@ impl ActivityType {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// Inline HTML.
-    pub html: String,
+    pub html: SafeHtml,
     #[serde(default)]
     pub correct: bool,
     /// Feedback for this choice (inline HTML), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feedback: Option<String>,
+    pub feedback: Option<SafeHtml>,
 }
 
 /// A piece of a texte-a-trous: text or a blank.
@@ -408,7 +502,7 @@ pub struct Choice {
 pub enum TextPart {
     /// Text between blanks (inline HTML).
     #[serde(rename = "texte")]
-    Text { html: String },
+    Text { html: SafeHtml },
     /// A blank to type in: accepted answers (plain text, as written).
     #[serde(rename = "trou")]
     Gap { answers: Vec<String> },
@@ -420,8 +514,8 @@ pub enum TextPart {
 /// A pair of an appariement activity (inline HTML on each side).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
-    pub left: String,
-    pub right: String,
+    pub left: SafeHtml,
+    pub right: SafeHtml,
 }
 
 /// A situation of a scenario.
@@ -429,7 +523,7 @@ pub struct Pair {
 pub struct ScenarioNode {
     pub id: String,
     /// The situation (HTML).
-    pub html: String,
+    pub html: SafeHtml,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<ScenarioChoice>,
     /// `Some(score)` (0 to 100) for an end.
@@ -441,11 +535,11 @@ pub struct ScenarioNode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScenarioChoice {
     /// Inline HTML.
-    pub html: String,
+    pub html: SafeHtml,
     /// Index of the target situation in `nodes`.
     pub target: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feedback: Option<String>,
+    pub feedback: Option<SafeHtml>,
 }
 
 #[cfg(test)]

@@ -336,17 +336,15 @@ impl Activity {
     }
 }
 
-/// The type-specific part of an activity.
+/// The type-specific part of an activity. Its `"type"` in JSON is the
+/// variant's name in kebab case, the same as [`ActivityType::as_str`] (the
+/// compiler tests check it for every type).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ActivityKind {
-    #[serde(rename = "choix-unique")]
     ChoixUnique { choices: Vec<Choice> },
-    #[serde(rename = "choix-multiples")]
     ChoixMultiples { choices: Vec<Choice> },
-    #[serde(rename = "vrai-faux")]
     VraiFaux { answer: bool },
-    #[serde(rename = "reponse-courte")]
     ReponseCourte {
         /// Accepted answers as written by the author (compare with
         /// [`crate::lesson::scoring`], which normalises).
@@ -355,36 +353,29 @@ pub enum ActivityKind {
         #[serde(default)]
         typo: bool,
     },
-    #[serde(rename = "texte-a-trous")]
     TexteATrous {
         parts: Vec<TextPart>,
         #[serde(default)]
         typo: bool,
     },
-    #[serde(rename = "appariement")]
     Appariement { pairs: Vec<Pair> },
-    #[serde(rename = "remise-en-ordre")]
     RemiseEnOrdre {
         /// Items (inline HTML) in the right order.
         items: Vec<SafeHtml>,
     },
-    #[serde(rename = "sondage")]
     Sondage {
         /// Options (inline HTML).
         options: Vec<SafeHtml>,
     },
-    #[serde(rename = "nuage-de-mots")]
     NuageDeMots {
         /// How many words a learner may give (1 to 10, default 3).
         words: u8,
     },
-    #[serde(rename = "remue-meninges")]
     RemueMeninges {
         /// Optional categories (plain text).
         #[serde(default)]
         categories: Vec<String>,
     },
-    #[serde(rename = "scenario")]
     Scenario {
         /// Situations; the first is the start.
         nodes: Vec<ScenarioNode>,

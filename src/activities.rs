@@ -29,13 +29,14 @@ use std::sync::Arc;
 use communs_core::activity::attempts::{Phase, Tries};
 use communs_core::activity::order::display_order;
 use communs_core::lesson::scoring::Verdict;
-use communs_core::lesson::{score, Activity, ActivityKind, Mark, Outcome};
+use communs_core::lesson::{score, Activity, ActivityKind, Mark, Outcome, SafeHtml};
 use communs_core::response::Response;
 use communs_core::text::hash_seed;
 use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 use crate::storage::Storage;
@@ -279,7 +280,8 @@ fn question_in_legend(kind: &ActivityKind) -> bool {
 #[component]
 pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
     let storage = use_context::<Storage>();
-    let type_name = activity.kind.type_name();
+    let activity_type = activity.kind.activity_type();
+    let type_name = activity_type.as_str();
     let aid = activity.id.clone();
     let uid = format!("activite-{aid}");
     let seed = {
@@ -331,7 +333,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
     let title_id = ctx.id("titre");
     let labelled_by = title_id.clone();
     let question = (!question_in_legend(&activity.kind) && !activity.question.is_empty()).then(|| {
-        view! { <div class="activite-question" id=ctx.id("question") inner_html=activity.question.clone()></div> }
+        view! { <div class="activite-question" id=ctx.id("question") inner_html=safe_html(&activity.question)></div> }
     });
     let is_scenario = matches!(activity.kind, ActivityKind::Scenario { .. });
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -352,7 +354,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
         >
             <h3 class="activite-titre" id=title_id>
                 <span class="activite-pastille" aria-hidden="true"></span>
-                {am::heading(type_name)}
+                {am::heading(activity_type)}
             </h3>
             {question}
             <form class="activite-formulaire" novalidate=true on:submit=on_submit>
@@ -429,7 +431,7 @@ fn controls(ctx: Ctx, activity: &Activity) -> AnyView {
 
 /// « Afficher un indice »: one hint more per press, in a list that stays.
 #[component]
-fn Hints(ctx: Ctx, hints: Vec<String>) -> impl IntoView {
+fn Hints(ctx: Ctx, hints: Vec<SafeHtml>) -> impl IntoView {
     if hints.is_empty() {
         return ().into_any();
     }
@@ -459,7 +461,7 @@ fn Hints(ctx: Ctx, hints: Vec<String>) -> impl IntoView {
                     .into_iter()
                     .map(|h| view! {
                         <li class="indice" data-testid="indice" tabindex="-1">
-                            <strong>{t(ActivityMsg::HintPrefix)}</strong>" "<span inner_html=h></span>
+                            <strong>{t(ActivityMsg::HintPrefix)}</strong>" "<span inner_html=safe_html(&h)></span>
                         </li>
                     })
                     .collect_view()}
@@ -499,7 +501,7 @@ fn Feedback(ctx: Ctx) -> impl IntoView {
             (show && !explanation.is_empty()).then(|| view! {
                 <div class="activite-explication" data-testid="explication">
                     <p class="activite-sous-titre">{t(ActivityMsg::ExplanationTitle)}</p>
-                    <div inner_html=explanation.clone()></div>
+                    <div inner_html=safe_html(&explanation)></div>
                 </div>
             })
         }}
@@ -529,7 +531,7 @@ fn solution(activity: &Activity, found: bool) -> Option<AnyView> {
     let body: AnyView = match &activity.kind {
         ActivityKind::ChoixUnique { choices } | ActivityKind::ChoixMultiples { choices } => view! {
             <ul>
-                {choices.iter().filter(|c| c.correct).map(|c| view! { <li inner_html=c.html.clone()></li> }).collect_view()}
+                {choices.iter().filter(|c| c.correct).map(|c| view! { <li inner_html=safe_html(&c.html)></li> }).collect_view()}
             </ul>
         }
         .into_any(),
@@ -538,34 +540,26 @@ fn solution(activity: &Activity, found: bool) -> Option<AnyView> {
         }
         ActivityKind::ReponseCourte { answers, .. } => view! { <p>{answers.join(" | ")}</p> }.into_any(),
         ActivityKind::TexteATrous { parts, .. } => {
-            let mut html = String::new();
+            let mut solved = SafeHtml::default();
             for p in parts {
                 match p {
-                    TextPart::Text { html: h } => html.push_str(h),
-                    TextPart::Gap { answers } => {
-                        html.push_str("<strong>");
-                        html.push_str(&escape_html(answers.first().map(String::as_str).unwrap_or("")));
-                        html.push_str("</strong>");
-                    }
-                    TextPart::List { options, answer } => {
-                        html.push_str("<strong>");
-                        html.push_str(&escape_html(options.get(*answer).map(String::as_str).unwrap_or("")));
-                        html.push_str("</strong>");
-                    }
+                    TextPart::Text { html: h } => solved.push(h),
+                    TextPart::Gap { answers } => solved.push(&SafeHtml::strong(answers.first().map(String::as_str).unwrap_or(""))),
+                    TextPart::List { options, answer } => solved.push(&SafeHtml::strong(options.get(*answer).map(String::as_str).unwrap_or(""))),
                 }
             }
-            view! { <p inner_html=html></p> }.into_any()
+            view! { <p inner_html=safe_html(&solved)></p> }.into_any()
         }
         ActivityKind::Appariement { pairs } => view! {
             <ul>
                 {pairs.iter().map(|p| view! {
-                    <li><span inner_html=p.left.clone()></span>" → "<span inner_html=p.right.clone()></span></li>
+                    <li><span inner_html=safe_html(&p.left)></span>" → "<span inner_html=safe_html(&p.right)></span></li>
                 }).collect_view()}
             </ul>
         }
         .into_any(),
         ActivityKind::RemiseEnOrdre { items } => view! {
-            <ol>{items.iter().map(|i| view! { <li inner_html=i.clone()></li> }).collect_view()}</ol>
+            <ol>{items.iter().map(|i| view! { <li inner_html=safe_html(i)></li> }).collect_view()}</ol>
         }
         .into_any(),
         ActivityKind::Scenario { nodes } => {
@@ -627,5 +621,3 @@ pub(crate) fn mark_attr(mark: Option<Mark>, revealed: bool) -> Option<&'static s
 /// accessible names).
 pub(crate) use communs_core::text::html_to_text;
 
-/// Escapes plain text for insertion as HTML.
-pub(crate) use communs_core::text::escape_html;

@@ -7,7 +7,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use communs::activities::ActivityView;
-use communs_core::lesson::{Activity, ActivityKind, Choice, Pair, ScenarioChoice, ScenarioNode, TextPart};
+use communs_core::lesson::{Activity, ActivityKind, Choice, Pair, SafeHtml, ScenarioChoice, ScenarioNode, TextPart};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -18,21 +18,26 @@ fn document() -> web_sys::Document {
     web_sys::window().and_then(|w| w.document()).expect("document")
 }
 
+/// HTML as the lesson compiler writes it (reading it from JSON is trusted).
+fn h(html: &str) -> SafeHtml {
+    serde_json::from_value(serde_json::Value::String(html.into())).expect("a JSON string")
+}
+
 fn activity(id: &str, question: &str, kind: ActivityKind) -> Activity {
     Activity {
         id: id.into(),
-        question: question.into(),
+        question: h(question),
         crcn: vec![],
         emi: vec![],
-        explanation: "<p>Parce que.</p>".into(),
-        hints: vec!["Un indice.".into(), "Un autre.".into()],
+        explanation: h("<p>Parce que.</p>"),
+        hints: vec![h("Un indice."), h("Un autre.")],
         attempts: 2,
         kind,
     }
 }
 
 fn choice(html: &str, correct: bool, feedback: Option<&str>) -> Choice {
-    Choice { html: html.into(), correct, feedback: feedback.map(Into::into) }
+    Choice { html: h(html), correct, feedback: feedback.map(h) }
 }
 
 fn cu(id: &str) -> Activity {
@@ -67,9 +72,9 @@ fn all_types() -> Vec<Activity> {
             "",
             ActivityKind::TexteATrous {
                 parts: vec![
-                    TextPart::Text { html: "La condition ".into() },
+                    TextPart::Text { html: h("La condition ") },
                     TextPart::Gap { answers: vec!["BY".into()] },
-                    TextPart::Text { html: " cite ; ".into() },
+                    TextPart::Text { html: h(" cite ; ") },
                     TextPart::List { options: vec!["SA".into(), "NC".into(), "ND".into()], answer: 1 },
                 ],
                 typo: false,
@@ -80,14 +85,14 @@ fn all_types() -> Vec<Activity> {
             "Associe.",
             ActivityKind::Appariement {
                 pairs: vec![
-                    Pair { left: "BY".into(), right: "Citer".into() },
-                    Pair { left: "NC".into(), right: "Pas de commerce".into() },
-                    Pair { left: "ND".into(), right: "Pas de modification".into() },
+                    Pair { left: h("BY"), right: h("Citer") },
+                    Pair { left: h("NC"), right: h("Pas de commerce") },
+                    Pair { left: h("ND"), right: h("Pas de modification") },
                 ],
             },
         ),
-        activity("t-ro", "Ordonne.", ActivityKind::RemiseEnOrdre { items: vec!["Un".into(), "Deux".into(), "Trois".into()] }),
-        activity("t-so", "Wikipédia ?", ActivityKind::Sondage { options: vec!["Oui".into(), "Non".into()] }),
+        activity("t-ro", "Ordonne.", ActivityKind::RemiseEnOrdre { items: vec![h("Un"), h("Deux"), h("Trois")] }),
+        activity("t-so", "Wikipédia ?", ActivityKind::Sondage { options: vec![h("Oui"), h("Non")] }),
         activity("t-nm", "Un mot ?", ActivityKind::NuageDeMots { words: 3 }),
         activity("t-rm", "Des idées ?", ActivityKind::RemueMeninges { categories: vec!["Classe".into(), "En ligne".into()] }),
         activity(
@@ -97,15 +102,15 @@ fn all_types() -> Vec<Activity> {
                 nodes: vec![
                     ScenarioNode {
                         id: "debut".into(),
-                        html: "<p>Une photo.</p>".into(),
+                        html: h("<p>Une photo.</p>"),
                         choices: vec![
-                            ScenarioChoice { html: "Copier".into(), target: 1, feedback: Some("Aïe.".into()) },
-                            ScenarioChoice { html: "Chercher la licence".into(), target: 2, feedback: None },
+                            ScenarioChoice { html: h("Copier"), target: 1, feedback: Some(h("Aïe.")) },
+                            ScenarioChoice { html: h("Chercher la licence"), target: 2, feedback: None },
                         ],
                         end: None,
                     },
-                    ScenarioNode { id: "mal".into(), html: "<p>Mal.</p>".into(), choices: vec![], end: Some(0) },
-                    ScenarioNode { id: "bien".into(), html: "<p>Bien.</p>".into(), choices: vec![], end: Some(100) },
+                    ScenarioNode { id: "mal".into(), html: h("<p>Mal.</p>"), choices: vec![], end: Some(0) },
+                    ScenarioNode { id: "bien".into(), html: h("<p>Bien.</p>"), choices: vec![], end: Some(100) },
                 ],
             },
         ),
@@ -234,11 +239,11 @@ async fn every_type_mounts_and_a_right_answer_is_announced() {
     for a in &acts {
         let id = a.id.as_str();
         let r = root(id);
-        assert_eq!(r.get_attribute("data-type").as_deref(), Some(a.kind.type_name()));
+        assert_eq!(r.get_attribute("data-type").as_deref(), Some(a.kind.activity_type().as_str()));
         assert_eq!(r.get_attribute("data-testid").as_deref(), Some("activite"));
         assert_eq!(r.get_attribute("data-attempts").as_deref(), Some("0"), "{id}");
         assert_eq!(r.get_attribute("data-last-score").as_deref(), Some(""), "{id}");
-        assert!(r.class_list().contains(&format!("activite-{}", a.kind.type_name())));
+        assert!(r.class_list().contains(&format!("activite-{}", a.kind.activity_type().as_str())));
         let h = text(id, "h3");
         assert!(h.starts_with("Activité\u{a0}:"), "{id}: {h}");
         let labelled = r.get_attribute("aria-labelledby").unwrap();

@@ -1,8 +1,9 @@
 //! The catalogue of lessons as the app shows it: filtering by audience,
-//! competence and search words, grouping by theme and module, neighbours in
-//! a module, and preparing a compiled lesson's HTML for the page (splitting it
-//! at the activity markers, making its relative URLs start from the app's base).
-//! Pure functions over the compiled index; the app only lays the result out.
+//! competence and search words, grouping by theme and module, and neighbours
+//! in a module. Pure functions over the compiled index; the app only lays the
+//! result out. (A lesson's body comes cut at its activities from the
+//! compiler, `CompiledLesson::body`; its URLs are rebased by
+//! `SafeHtml::rebase_urls`.)
 
 use crate::lesson::model::{Audience, LessonIndex, LessonSummary, Module, Theme};
 use crate::text::loose_form;
@@ -53,13 +54,13 @@ impl Filter {
 
     /// Whether a lesson passes the filter.
     pub fn matches(&self, lesson: &LessonSummary) -> bool {
-        if self.audience.is_some_and(|a| a != lesson.audience) {
+        if self.audience.is_some_and(|a| a != lesson.header.audience) {
             return false;
         }
         if let Some(c) = &self.competence {
-            let in_crcn = lesson.crcn.iter().any(|r| &r.code == c);
+            let in_crcn = lesson.header.crcn.iter().any(|r| &r.code == c);
             // An EMI goal matches its items too (`EMI3` finds `EMI3.2`).
-            let in_emi = lesson.emi.iter().any(|e| e == c || e.starts_with(&format!("{c}.")));
+            let in_emi = lesson.header.emi.iter().any(|e| e == c || e.starts_with(&format!("{c}.")));
             if !in_crcn && !in_emi {
                 return false;
             }
@@ -68,7 +69,7 @@ impl Filter {
         if words.is_empty() {
             return true;
         }
-        let haystack = loose_form(&format!("{} {} {}", lesson.title, lesson.summary, lesson.keywords.join(" ")));
+        let haystack = loose_form(&format!("{} {} {}", lesson.header.title, lesson.header.summary, lesson.header.keywords.join(" ")));
         words.iter().all(|w| haystack.contains(w.as_str()))
     }
 }
@@ -113,8 +114,8 @@ pub fn group<'a>(index: &'a LessonIndex, filter: &Filter) -> Vec<ThemeGroup<'a>>
                 .filter(|m| m.theme == theme.id)
                 .filter_map(|module| {
                     let mut lessons: Vec<&LessonSummary> =
-                        index.lessons.iter().filter(|l| l.module == module.id && filter.matches(l)).collect();
-                    lessons.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
+                        index.lessons.iter().filter(|l| l.header.module == module.id && filter.matches(l)).collect();
+                    lessons.sort_by(|a, b| (a.header.order, &a.header.id).cmp(&(b.header.order, &b.header.id)));
                     (!lessons.is_empty()).then_some(ModuleGroup { module, lessons })
                 })
                 .collect();
@@ -132,83 +133,41 @@ pub fn count(index: &LessonIndex, filter: &Filter) -> usize {
 pub fn crcn_codes_used(index: &LessonIndex) -> Vec<&'static str> {
     crate::frameworks::crcn_competences()
         .map(|c| c.code)
-        .filter(|code| index.lessons.iter().any(|l| l.crcn.iter().any(|r| r.code == *code)))
+        .filter(|code| index.lessons.iter().any(|l| l.header.crcn.iter().any(|r| r.code == *code)))
         .collect()
 }
 
 /// The lessons before and after `id` in its module.
 pub fn neighbours<'a>(index: &'a LessonIndex, id: &str) -> (Option<&'a LessonSummary>, Option<&'a LessonSummary>) {
-    let Some(me) = index.lessons.iter().find(|l| l.id == id) else {
+    let Some(me) = index.lessons.iter().find(|l| l.header.id == id) else {
         return (None, None);
     };
-    let mut same: Vec<&LessonSummary> = index.lessons.iter().filter(|l| l.module == me.module).collect();
-    same.sort_by(|a, b| (a.order, &a.id).cmp(&(b.order, &b.id)));
-    let pos = same.iter().position(|l| l.id == id).unwrap_or(0);
+    let mut same: Vec<&LessonSummary> = index.lessons.iter().filter(|l| l.header.module == me.header.module).collect();
+    same.sort_by(|a, b| (a.header.order, &a.header.id).cmp(&(b.header.order, &b.header.id)));
+    let pos = same.iter().position(|l| l.header.id == id).unwrap_or(0);
     let prev = pos.checked_sub(1).and_then(|p| same.get(p)).copied();
     (prev, same.get(pos + 1).copied())
-}
-
-/// A piece of a lesson's body: compiled HTML, or the place of an activity.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Segment {
-    Html(String),
-    Activity(String),
-}
-
-const MARKER_START: &str = "<div data-activite=\"";
-const MARKER_END: &str = "\"></div>";
-
-/// Splits the compiled body at its `<div data-activite="ID"></div>` markers
-/// (the compiler writes them only at the top level of the body, never inside
-/// a list or a callout, so every HTML piece is a sequence of whole blocks).
-pub fn split_activities(html: &str) -> Vec<Segment> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(start) = rest.find(MARKER_START) {
-        let after = &rest[start + MARKER_START.len()..];
-        let Some(end) = after.find(MARKER_END) else { break };
-        let before = &rest[..start];
-        if !before.trim().is_empty() {
-            out.push(Segment::Html(before.to_string()));
-        }
-        out.push(Segment::Activity(unescape_id(&after[..end])));
-        rest = &after[end + MARKER_END.len()..];
-    }
-    if !rest.trim().is_empty() {
-        out.push(Segment::Html(rest.to_string()));
-    }
-    out
-}
-
-fn unescape_id(s: &str) -> String {
-    s.replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&#39;", "'").replace("&amp;", "&")
-}
-
-/// Makes the compiler's app-relative URLs (`href="lecon/ID"`,
-/// `src="lecons/images/…"`) start from the app's base path (`""` or
-/// `"/communs"`), so they work from any page's address.
-pub fn rebase_urls(html: &str, base: &str) -> String {
-    html.replace("href=\"lecon/", &format!("href=\"{base}/lecon/"))
-        .replace("src=\"lecons/", &format!("src=\"{base}/lecons/"))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lesson::model::CrcnRef;
+    use crate::lesson::model::{CrcnRef, LessonHeader};
 
     fn lesson(id: &str, module: &str, order: u32, audience: Audience, crcn: &[&str], emi: &[&str], kw: &[&str]) -> LessonSummary {
         LessonSummary {
-            id: id.into(),
-            title: format!("Leçon {id}"),
-            summary: "Un résumé".into(),
-            module: module.into(),
-            order,
-            keywords: kw.iter().map(|s| s.to_string()).collect(),
-            audience,
-            duration: 20,
-            crcn: crcn.iter().map(|c| CrcnRef { code: c.to_string(), level: 2 }).collect(),
-            emi: emi.iter().map(|s| s.to_string()).collect(),
+            header: LessonHeader {
+                id: id.into(),
+                title: format!("Leçon {id}"),
+                summary: "Un résumé".into(),
+                module: module.into(),
+                order,
+                keywords: kw.iter().map(|s| s.to_string()).collect(),
+                audience,
+                duration: 20,
+                crcn: crcn.iter().map(|c| CrcnRef { code: c.to_string(), level: 2 }).collect(),
+                emi: emi.iter().map(|s| s.to_string()).collect(),
+            },
             activity_count: 0,
             activities: vec![],
         }
@@ -234,7 +193,7 @@ mod tests {
     fn ids(groups: &[ThemeGroup]) -> Vec<Vec<Vec<String>>> {
         groups
             .iter()
-            .map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.id.clone()).collect()).collect())
+            .map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.header.id.clone()).collect()).collect())
             .collect()
     }
 
@@ -255,7 +214,7 @@ mod tests {
             (Filter { audience: Some(Audience::Lycee), competence: Some("2.2".into()), query: "lecon".into() }, &["c"]),
         ];
         for (f, want) in cases {
-            let got: Vec<&str> = idx.lessons.iter().filter(|l| f.matches(l)).map(|l| l.id.as_str()).collect();
+            let got: Vec<&str> = idx.lessons.iter().filter(|l| f.matches(l)).map(|l| l.header.id.as_str()).collect();
             let mut got = got;
             got.sort();
             assert_eq!(&got, want, "{f:?}");
@@ -297,42 +256,10 @@ mod tests {
     fn neighbours_in_a_module() {
         let idx = index();
         let (p, n) = neighbours(&idx, "a");
-        assert_eq!((p.map(|l| l.id.as_str()), n.map(|l| l.id.as_str())), (None, Some("b")));
+        assert_eq!((p.map(|l| l.header.id.as_str()), n.map(|l| l.header.id.as_str())), (None, Some("b")));
         let (p, n) = neighbours(&idx, "b");
-        assert_eq!((p.map(|l| l.id.as_str()), n.map(|l| l.id.as_str())), (Some("a"), None));
+        assert_eq!((p.map(|l| l.header.id.as_str()), n.map(|l| l.header.id.as_str())), (Some("a"), None));
         assert_eq!(neighbours(&idx, "c"), (None, None));
         assert_eq!(neighbours(&idx, "nope"), (None, None));
-    }
-
-    #[test]
-    fn splits_at_activity_markers() {
-        let cases: &[(&str, Vec<Segment>)] = &[
-            ("<p>a</p>", vec![Segment::Html("<p>a</p>".into())]),
-            (
-                "<p>a</p>\n<div data-activite=\"q1\"></div>\n<p>b</p>\n<div data-activite=\"q2\"></div>\n",
-                vec![
-                    Segment::Html("<p>a</p>\n".into()),
-                    Segment::Activity("q1".into()),
-                    Segment::Html("\n<p>b</p>\n".into()),
-                    Segment::Activity("q2".into()),
-                ],
-            ),
-            ("<div data-activite=\"x\"></div>", vec![Segment::Activity("x".into())]),
-            ("<div data-activite=\"broken", vec![Segment::Html("<div data-activite=\"broken".into())]),
-            ("", vec![]),
-        ];
-        for (html, want) in cases {
-            assert_eq!(&split_activities(html), want, "{html}");
-        }
-    }
-
-    #[test]
-    fn rebases_app_relative_urls() {
-        let html = "<a href=\"lecon/droit-auteur\" data-lecon=\"droit-auteur\">x</a><img src=\"lecons/images/a.svg\" alt=\"\"><a href=\"https://ex.org/lecon/\">y</a>";
-        let out = rebase_urls(html, "/communs");
-        assert!(out.contains("href=\"/communs/lecon/droit-auteur\""));
-        assert!(out.contains("src=\"/communs/lecons/images/a.svg\""));
-        assert!(out.contains("href=\"https://ex.org/lecon/\""));
-        assert_eq!(rebase_urls("<a href=\"lecon/x\">", ""), "<a href=\"/lecon/x\">");
     }
 }

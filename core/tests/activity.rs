@@ -9,7 +9,7 @@ use communs_core::activity::participation::{aggregate_words, by_frequency, size_
 use communs_core::activity::resume::{resume_point, ResumePoint};
 use communs_core::activity::scenario::{best_path, walk, Place, Step};
 use communs_core::lesson::scoring::Verdict;
-use communs_core::lesson::{score, Activity, ActivityKind, Mark, Outcome, ScenarioChoice, ScenarioNode};
+use communs_core::lesson::{score, Activity, ActivityKind, Mark, Outcome, SafeHtml, ScenarioChoice, ScenarioNode};
 use communs_core::response::{decode_idea, encode_idea, Idea, Response};
 use communs_core::storage::{Attempt, AttemptId, LessonStatus};
 use communs_core::text::seeded_shuffle;
@@ -19,8 +19,8 @@ use communs_core::text::seeded_shuffle;
 fn node(id: &str, targets: &[usize], end: Option<u8>) -> ScenarioNode {
     ScenarioNode {
         id: id.into(),
-        html: id.into(),
-        choices: targets.iter().map(|&t| ScenarioChoice { html: format!("→{t}"), target: t, feedback: None }).collect(),
+        html: SafeHtml::escape(id),
+        choices: targets.iter().map(|&t| ScenarioChoice { html: SafeHtml::escape(&format!("→{t}")), target: t, feedback: None }).collect(),
         end,
     }
 }
@@ -119,10 +119,10 @@ fn the_best_path_of_a_long_chain_needs_no_deep_recursion() {
 fn scenario(nodes: Vec<ScenarioNode>) -> Activity {
     Activity {
         id: "sc".into(),
-        question: String::new(),
+        question: SafeHtml::default(),
         crcn: vec![],
         emi: vec![],
-        explanation: String::new(),
+        explanation: SafeHtml::default(),
         hints: vec![],
         attempts: 2,
         kind: ActivityKind::Scenario { nodes },

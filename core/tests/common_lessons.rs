@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+use communs_core::lesson::Publication::{Draft, Published};
 use communs_core::lesson::{compile_lesson, CompileContext, CompiledLesson, Diagnostic, Severity};
 use std::path::PathBuf;
 
@@ -22,7 +23,7 @@ pub fn ctx() -> CompileContext {
     );
     assert!(diags.is_empty(), "{diags:?}");
     ctx.lessons = Some(
-        [("essai", false), ("autre-lecon", false), ("brouillon-x", true), ("essai-activites", false)]
+        [("essai", Published), ("autre-lecon", Published), ("brouillon-x", Draft), ("essai-activites", Published)]
             .into_iter()
             .map(|(a, b)| (a.to_string(), b))
             .collect(),
@@ -68,6 +69,14 @@ pub fn errors(diags: &[Diagnostic]) -> Vec<&Diagnostic> {
     diags.iter().filter(|d| d.severity == Severity::Erreur).collect()
 }
 
+/// [`assert_safe_html`] for every piece of HTML of a lesson: body, « À
+/// retenir », and every HTML field of its activities.
+pub fn assert_safe_lesson(lesson: &CompiledLesson, case: &str) {
+    for h in lesson.safe_html() {
+        assert_safe_html(h.as_str(), case);
+    }
+}
+
 /// Safety properties every compiled HTML must have.
 pub fn assert_safe_html(html: &str, case: &str) {
     let lower = html.to_ascii_lowercase();
@@ -91,7 +100,7 @@ pub fn assert_safe_html(html: &str, case: &str) {
         "sup", "sub", "br", "hr", "dl", "dt", "dd",
     ];
     let allowed_attrs =
-        ["href", "src", "alt", "loading", "class", "id", "rel", "target", "title", "aria-label", "data-lecon", "data-activite", "start"];
+        ["href", "src", "alt", "loading", "class", "id", "rel", "target", "title", "aria-label", "data-lecon", "start"];
     let b = html.as_bytes();
     let mut i = 0;
     while i < b.len() {

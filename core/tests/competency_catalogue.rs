@@ -40,19 +40,19 @@ fn catalogue_of_the_course() {
     assert_eq!(cat.len(), list.len(), "every code the compiler accepted is known to the tracker");
     for l in &lessons {
         for a in &l.activities {
-            let ev = list.iter().find(|e| e.lesson == l.id && e.activity == a.id);
+            let ev = list.iter().find(|e| e.lesson == l.header.id && e.activity == a.id);
             if a.participation_only() {
-                assert!(ev.is_none(), "{}/{}: participation listed", l.id, a.id);
+                assert!(ev.is_none(), "{}/{}: participation listed", l.header.id, a.id);
                 continue;
             }
-            let emi = if a.emi.is_empty() { &l.emi } else { &a.emi };
+            let emi = if a.emi.is_empty() { &l.header.emi } else { &a.emi };
             match ev {
                 Some(ev) => {
                     let crcn: Vec<(String, u8)> = a.crcn.iter().map(|r| (r.code.clone(), r.level)).collect();
-                    assert_eq!(ev.crcn, crcn, "{}/{}", l.id, a.id);
-                    assert_eq!(&ev.emi, emi, "{}/{}: EMI of the activity, else of the lesson", l.id, a.id);
+                    assert_eq!(ev.crcn, crcn, "{}/{}", l.header.id, a.id);
+                    assert_eq!(&ev.emi, emi, "{}/{}: EMI of the activity, else of the lesson", l.header.id, a.id);
                 }
-                None => assert!(a.crcn.is_empty() && emi.is_empty(), "{}/{} missing", l.id, a.id),
+                None => assert!(a.crcn.is_empty() && emi.is_empty(), "{}/{} missing", l.header.id, a.id),
             }
         }
     }

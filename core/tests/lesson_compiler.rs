@@ -5,7 +5,7 @@
 mod common;
 
 use common::*;
-use communs_core::lesson::{compile_dir, compile_lesson, ActivityKind, Severity, TextPart};
+use communs_core::lesson::{compile_dir, compile_lesson, ActivityKind, ActivityType, SafeHtml, Segment, Severity, TextPart};
 
 const E: Severity = Severity::Erreur;
 const W: Severity = Severity::Avertissement;
@@ -154,7 +154,7 @@ fn run_cases(cases: &[Case]) {
             assert!(errors(&diags).is_empty(), "[{case}] unexpected errors: {diags:?}");
         }
         let lesson = lesson.unwrap_or_else(|| panic!("[{case}] front matter is valid, a lesson is expected"));
-        assert_safe_html(&lesson.html, case);
+        assert_safe_lesson(&lesson, case);
         for a in &lesson.activities {
             let json = serde_json::to_string(a).unwrap_or_default();
             assert!(!json.to_ascii_lowercase().contains("javascript:"), "[{case}] {json}");
@@ -175,7 +175,7 @@ fn malformed_activities_are_reported_at_their_line() {
 #[test]
 fn hostile_text_is_shown_as_text() {
     let (l, _) = compile_body("Voir <script>alert(1)</script> et <!-- caché --> [lien](javascript:alert(1)).\n");
-    let html = l.unwrap().html;
+    let html = l.unwrap().body_preview();
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{html}");
     assert!(!html.contains("caché"));
     assert!(html.contains("lien") && !html.contains("<a"), "text of a removed link is kept: {html}");
@@ -186,7 +186,7 @@ fn hostile_fixture_file() {
     let src = read("lessons/hostile.md");
     let (l, diags) = compile_lesson("hostile.md", &src, &ctx());
     let l = l.expect("lesson");
-    assert_safe_html(&l.html, "hostile.md");
+    assert_safe_lesson(&l, "hostile.md");
     for a in &l.activities {
         let json = serde_json::to_string(a).unwrap();
         assert!(!json.to_ascii_lowercase().contains("javascript:"));
@@ -212,8 +212,8 @@ fn good_markdown_renders_as_expected() {
     let (l, diags) = compile_body(body);
     assert!(errors(&diags).is_empty(), "{diags:?}");
     let l = l.unwrap();
-    let h = &l.html;
-    assert_safe_html(h, "good");
+    let h = &l.body_preview();
+    assert_safe_lesson(&l, "good");
     assert!(h.contains(r#"<h2 id="qu-est-ce-qu-un-commun">"#), "{h}");
     assert!(h.contains(r#"<h2 id="qu-est-ce-qu-un-commun-2">"#), "{h}");
     assert_eq!(l.sections.len(), 3);
@@ -234,7 +234,7 @@ fn good_markdown_renders_as_expected() {
     assert!(h.contains(r##"<sup class="appel-note"><a href="#note-1" id="appel-note-1">1</a></sup>"##), "{h}");
     assert!(h.contains(r#"<div class="note" id="note-1">"#), "{h}");
     assert!(h.contains("<aside class=\"encadre encadre-exemple\" aria-label=\"Exemple\u{a0}: Le cas de Wikipédia\"><p class=\"encadre-titre\">Exemple\u{a0}: Le cas de Wikipédia</p>\n<p>Un <em>exemple</em>.</p>\n</aside>"), "{h}");
-    assert_eq!(l.a_retenir, vec!["<p>À <strong>retenir</strong>.</p>\n".to_string()]);
+    assert_eq!(html_strings(&l.a_retenir), ["<p>À <strong>retenir</strong>.</p>\n"]);
     assert!(h.contains("<pre><code class=\"language-rust\">fn main() { println!(&quot;&lt;b&gt;&quot;); }\n</code></pre>"), "{h}");
 }
 
@@ -244,9 +244,9 @@ fn activity_keys_accept_colon_variants_and_continuations() {
     let (l, diags) = compile_body(body);
     assert!(errors(&diags).is_empty(), "{diags:?}");
     let a = &l.unwrap().activities[0];
-    assert_eq!(a.question, "Première ligne\nsuite de la question.");
-    assert_eq!(a.explanation, "<p>Un paragraphe.</p>\n<p>Un autre.</p>");
-    assert_eq!(a.hints, vec!["Un.".to_string(), "Deux.".to_string()]);
+    assert_eq!(a.question.as_str(), "Première ligne\nsuite de la question.");
+    assert_eq!(a.explanation.as_str(), "<p>Un paragraphe.</p>\n<p>Un autre.</p>");
+    assert_eq!(html_strings(&a.hints), ["Un.", "Deux."]);
     assert!(matches!(&a.kind, ActivityKind::ReponseCourte { answers, typo: true } if answers.len() == 2));
 }
 
@@ -257,14 +257,22 @@ fn texte_a_trous_parts() {
     assert!(errors(&diags).is_empty(), "{diags:?}");
     let a = &l.unwrap().activities[0];
     let ActivityKind::TexteATrous { parts, .. } = &a.kind else { panic!() };
+    let shown: Vec<String> = parts
+        .iter()
+        .map(|p| match p {
+            TextPart::Text { html } => format!("texte {:?}", html.as_str()),
+            TextPart::Gap { answers } => format!("trou {answers:?}"),
+            TextPart::List { options, answer } => format!("liste {options:?} {answer}"),
+        })
+        .collect();
     assert_eq!(
-        parts,
-        &vec![
-            TextPart::Text { html: "La condition ".into() },
-            TextPart::Gap { answers: vec!["BY".into(), "attribution".into()] },
-            TextPart::Text { html: " oblige ; la condition ".into() },
-            TextPart::List { options: vec!["SA".into(), "NC".into(), "ND".into()], answer: 1 },
-            TextPart::Text { html: " interdit.".into() },
+        shown,
+        [
+            r#"texte "La condition ""#,
+            r#"trou ["BY", "attribution"]"#,
+            r#"texte " oblige ; la condition ""#,
+            r#"liste ["SA", "NC", "ND"] 1"#,
+            r#"texte " interdit.""#,
         ]
     );
 }
@@ -282,15 +290,24 @@ fn test_lesson_uses_every_activity_type_and_is_valid() {
     assert!(out.diagnostics.is_empty(), "{:?}", out.diagnostics);
     assert_eq!(out.lessons.len(), 1);
     let l = &out.lessons[0];
-    assert_eq!(l.id, "essai-activites");
-    assert_eq!(l.module, "essais");
-    let mut types: Vec<&str> = l.activities.iter().map(|a| a.kind.type_name()).collect();
+    assert_eq!(l.header.id, "essai-activites");
+    assert_eq!(l.header.module, "essais");
+    let mut types: Vec<ActivityType> = l.activities.iter().map(|a| a.kind.activity_type()).collect();
     types.sort();
     types.dedup();
-    assert_eq!(types.len(), 11, "{types:?}");
+    assert_eq!(types, ActivityType::ALL, "every type, in the order of ActivityType::ALL");
     for a in &l.activities {
-        assert!(l.html.contains(&format!("<div data-activite=\"{}\"></div>", a.id)));
+        // The JSON tag of the kind is the type's name.
+        let json = serde_json::to_value(a).unwrap();
+        assert_eq!(json["type"].as_str(), Some(a.kind.activity_type().as_str()), "{}", a.id);
     }
+    // The body: HTML and each activity once, in order, never two pieces of
+    // HTML in a row (they would be one).
+    let in_body: Vec<&str> = l.body.iter().filter_map(|s| if let Segment::Activity { id } = s { Some(id.as_str()) } else { None }).collect();
+    let ids: Vec<&str> = l.activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(in_body, ids);
+    assert!(l.body.windows(2).all(|w| !matches!(w, [Segment::Html(_), Segment::Html(_)])), "{:?}", l.body);
+    assert!(l.body.iter().all(|s| !matches!(s, Segment::Html(h) if h.as_str().trim().is_empty())), "blank HTML piece");
     assert_eq!(out.index.lessons[0].activity_count, l.activities.len());
     // JSON round trip
     let json = serde_json::to_string(l).unwrap();
@@ -323,6 +340,39 @@ fn project_lessons_compile_safely() {
         eprintln!("{d}");
     }
     for l in &out.lessons {
-        assert_safe_html(&l.html, &l.id);
+        assert_safe_lesson(l, &l.header.id);
+    }
+}
+
+fn html_strings(list: &[SafeHtml]) -> Vec<&str> {
+    list.iter().map(SafeHtml::as_str).collect()
+}
+
+#[test]
+fn body_is_cut_at_top_level_activities() {
+    let q = |id: &str| format!("```activite vrai-faux id={id}\nquestion : Q ?\nreponse : vrai\nexplication : E.\n```\n");
+    let html = |s: &str| format!("html {s:?}");
+    let act = |id: &str| format!("activite {id}");
+    let cases: Vec<(String, Vec<String>)> = vec![
+        ("Un.\n".into(), vec![html("<p>Un.</p>\n")]),
+        (q("a"), vec![act("a")]),
+        (format!("Un.\n\n{}\nDeux.\n\n{}", q("a"), q("b")), vec![html("<p>Un.</p>\n"), act("a"), html("<p>Deux.</p>\n"), act("b")]),
+        (format!("{}{}", q("a"), q("b")), vec![act("a"), act("b")]),
+        (format!("{}\n## Titre\n", q("a")), vec![act("a"), html("<h2 id=\"titre\">Titre</h2>\n")]),
+        ("".into(), vec![]),
+    ];
+    for (body, want) in cases {
+        let (l, diags) = compile_body(&body);
+        assert!(errors(&diags).is_empty(), "{diags:?}");
+        let got: Vec<String> = l
+            .unwrap()
+            .body
+            .iter()
+            .map(|s| match s {
+                Segment::Html(h) => html(h.as_str()),
+                Segment::Activity { id } => act(id),
+            })
+            .collect();
+        assert_eq!(got, want, "{body}");
     }
 }

@@ -91,13 +91,13 @@ fn folder_cross_checks_drafts_and_index() {
     assert!(has("module.md", "module inconnu"));
     assert!(has("images/inutile.png", "image utilisée par aucune"));
     assert!(out.has_errors());
-    let ids: Vec<&str> = out.index.lessons.iter().map(|l| l.id.as_str()).collect();
+    let ids: Vec<&str> = out.index.lessons.iter().map(|l| l.header.id.as_str()).collect();
     // modules in modules.toml order (b-mod, a-mod), then order; drafts excluded; duplicate kept once
     assert_eq!(ids, vec!["lecon-b", "lecon-c", "lecon-a", "lecon-e", "lecon-f"]);
     assert_eq!(out.lessons.len(), out.index.lessons.len());
     assert_eq!(out.index.modules.len(), 2);
     assert_eq!(out.index.themes.len(), 1);
-    assert_eq!(out.lessons.iter().find(|l| l.id == "lecon-a").map(|l| l.glossary.len()), Some(1));
+    assert_eq!(out.lessons.iter().find(|l| l.header.id == "lecon-a").map(|l| l.glossary.len()), Some(1));
 }
 
 #[test]
@@ -126,7 +126,8 @@ fn cli_render_is_the_compiled_html_and_check_exits_1_on_error() {
         Some(&read("test-lessons/glossaire.toml")),
         &["images/schema-essai.svg".into()],
     );
-    assert_eq!(rendered, compiled.lessons[0].html);
+    assert_eq!(rendered, compiled.lessons[0].body_preview());
+    assert!(rendered.contains("<p class=\"apercu-activite\">[activite choix-unique id="), "{rendered}");
 
     let out = std::process::Command::new(exe).arg("check").arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
@@ -142,7 +143,7 @@ fn cli_render_is_the_compiled_html_and_check_exits_1_on_error() {
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let index: communs_core::lesson::LessonIndex =
         serde_json::from_str(&std::fs::read_to_string(tmp.join("index.json")).unwrap()).unwrap();
-    assert_eq!(index.lessons[0].id, "essai-activites");
+    assert_eq!(index.lessons[0].header.id, "essai-activites");
     let lesson: communs_core::lesson::CompiledLesson =
         serde_json::from_str(&std::fs::read_to_string(tmp.join("essai-activites.json")).unwrap()).unwrap();
     assert_eq!(lesson, compiled.lessons[0]);

@@ -209,13 +209,13 @@ fn scoring_never_panics_on_garbage_responses() {
 
 #[test]
 fn typos_say_what_matched() {
-    use communs_core::lesson::{Activity, ActivityKind, TextPart};
+    use communs_core::lesson::{Activity, ActivityKind, SafeHtml, TextPart};
     let mk = |kind| Activity {
         id: "a".into(),
-        question: "Q".into(),
+        question: SafeHtml::escape("Q"),
         crcn: vec![],
         emi: vec![],
-        explanation: String::new(),
+        explanation: SafeHtml::default(),
         hints: vec![],
         attempts: 2,
         kind,
@@ -226,7 +226,7 @@ fn typos_say_what_matched() {
     let blanks = mk(ActivityKind::TexteATrous {
         parts: vec![
             TextPart::Gap { answers: words(&["attribution", "BY"]) },
-            TextPart::Text { html: " et ".into() },
+            TextPart::Text { html: SafeHtml::escape(" et ") },
             TextPart::List { options: words(&["SA", "NC"]), answer: 1 },
             TextPart::Gap { answers: words(&["partage"]) },
         ],

@@ -49,7 +49,7 @@ fn typed_answers(lessons: &[CompiledLesson]) -> Vec<(String, Vec<String>, bool)>
     let mut out = Vec::new();
     for l in lessons {
         for a in &l.activities {
-            let at = format!("{}/{}", l.id, a.id);
+            let at = format!("{}/{}", l.header.id, a.id);
             match &a.kind {
                 ActivityKind::ReponseCourte { answers, typo } => out.push((at, answers.clone(), *typo)),
                 ActivityKind::TexteATrous { parts, typo } => {
@@ -119,12 +119,12 @@ fn accepted_answers_stay_accepted_however_they_are_typed() {
 fn compiled_ids_follow_the_id_rules() {
     for dir in folders() {
         for l in compile_folder(&dir) {
-            assert!(is_lesson_id(&l.id), "lesson {:?}", l.id);
+            assert!(is_lesson_id(&l.header.id), "lesson {:?}", l.header.id);
             for a in &l.activities {
-                assert!(is_activity_id(&a.id), "{}: activity {:?}", l.id, a.id);
+                assert!(is_activity_id(&a.id), "{}: activity {:?}", l.header.id, a.id);
             }
             for s in &l.sections {
-                assert!(is_anchor_id(&s.id), "{}: heading anchor {:?}", l.id, s.id);
+                assert!(is_anchor_id(&s.id), "{}: heading anchor {:?}", l.header.id, s.id);
             }
         }
     }

@@ -2,6 +2,8 @@
 //! result, the feedback, hints, the solution and the participation views.
 //! Pupils are addressed with « tu ».
 
+use communs_core::lesson::model::ActivityType;
+
 use super::{t, Text};
 
 keys! {
@@ -77,20 +79,20 @@ keys! {
 }
 
 impl ActivityMsg {
-    /// The label of an activity type name (`"choix-unique"` …).
-    pub fn type_label(type_name: &str) -> ActivityMsg {
-        match type_name {
-            "choix-unique" => ActivityMsg::TypeChoixUnique,
-            "choix-multiples" => ActivityMsg::TypeChoixMultiples,
-            "vrai-faux" => ActivityMsg::TypeVraiFaux,
-            "reponse-courte" => ActivityMsg::TypeReponseCourte,
-            "texte-a-trous" => ActivityMsg::TypeTexteATrous,
-            "appariement" => ActivityMsg::TypeAppariement,
-            "remise-en-ordre" => ActivityMsg::TypeRemiseEnOrdre,
-            "sondage" => ActivityMsg::TypeSondage,
-            "nuage-de-mots" => ActivityMsg::TypeNuageDeMots,
-            "remue-meninges" => ActivityMsg::TypeRemueMeninges,
-            _ => ActivityMsg::TypeScenario,
+    /// The label of an activity type.
+    pub fn type_label(activity_type: ActivityType) -> ActivityMsg {
+        match activity_type {
+            ActivityType::ChoixUnique => ActivityMsg::TypeChoixUnique,
+            ActivityType::ChoixMultiples => ActivityMsg::TypeChoixMultiples,
+            ActivityType::VraiFaux => ActivityMsg::TypeVraiFaux,
+            ActivityType::ReponseCourte => ActivityMsg::TypeReponseCourte,
+            ActivityType::TexteATrous => ActivityMsg::TypeTexteATrous,
+            ActivityType::Appariement => ActivityMsg::TypeAppariement,
+            ActivityType::RemiseEnOrdre => ActivityMsg::TypeRemiseEnOrdre,
+            ActivityType::Sondage => ActivityMsg::TypeSondage,
+            ActivityType::NuageDeMots => ActivityMsg::TypeNuageDeMots,
+            ActivityType::RemueMeninges => ActivityMsg::TypeRemueMeninges,
+            ActivityType::Scenario => ActivityMsg::TypeScenario,
         }
     }
 }
@@ -169,8 +171,8 @@ impl Text for ActivityMsg {
 }
 
 /// « Activité : choix unique » (the heading of an activity).
-pub fn heading(type_name: &str) -> String {
-    format!("{} {}", t(ActivityMsg::HeadingPrefix), t(ActivityMsg::type_label(type_name)))
+pub fn heading(activity_type: ActivityType) -> String {
+    format!("{} {}", t(ActivityMsg::HeadingPrefix), t(ActivityMsg::type_label(activity_type)))
 }
 
 /// « Score : 67 % ».
@@ -236,7 +238,7 @@ mod tests {
     #[test]
     fn value_messages_follow_french_typography() {
         for s in [
-            heading("choix-unique"),
+            heading(ActivityType::ChoixUnique),
             score(67),
             tries_left(1),
             tries_left(2),
@@ -251,14 +253,14 @@ mod tests {
         ] {
             assert_eq!(crate::typography_problems(&s), vec![], "{s:?}");
         }
-        assert_eq!(heading("scenario"), "Activité\u{a0}: scénario");
+        assert_eq!(heading(ActivityType::Scenario), "Activité\u{a0}: scénario");
         assert_eq!(votes(2, 5), "2 réponses sur 5 (40\u{a0}%)");
     }
 
     #[test]
     fn every_type_has_its_own_label() {
         let labels: std::collections::HashSet<&str> =
-            communs_core::lesson::model::ACTIVITY_TYPES.iter().map(|n| t(ActivityMsg::type_label(n))).collect();
+            ActivityType::ALL.iter().map(|n| t(ActivityMsg::type_label(*n))).collect();
         assert_eq!(labels.len(), 11);
     }
 }

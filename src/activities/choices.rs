@@ -1,17 +1,18 @@
 //! choix-unique, choix-multiples (radio buttons or check boxes in a
 //! fieldset whose legend is the question) and vrai-faux.
 
-use communs_core::lesson::{Choice, Mark};
+use communs_core::lesson::{Choice, Mark, SafeHtml};
 use communs_core::response::Response;
 use leptos::prelude::*;
 
 use super::{mark_attr, mark_badge, Ctx};
+use crate::components::safe_html;
 use crate::i18n::activities::ActivityMsg;
 use crate::i18n::t;
 
 /// Choices shown in a seeded order; the response lists author indices.
 #[component]
-pub(crate) fn ChoiceList(ctx: Ctx, question: String, choices: Vec<Choice>, multiple: bool) -> impl IntoView {
+pub(crate) fn ChoiceList(ctx: Ctx, question: SafeHtml, choices: Vec<Choice>, multiple: bool) -> impl IntoView {
     let n = choices.len();
     let picked = RwSignal::new(Vec::<usize>::new());
     ctx.set_collector(move || {
@@ -27,7 +28,7 @@ pub(crate) fn ChoiceList(ctx: Ctx, question: String, choices: Vec<Choice>, multi
     let kind = if multiple { "checkbox" } else { "radio" };
     view! {
         <fieldset class="activite-groupe">
-            <legend class="activite-question" inner_html=question></legend>
+            <legend class="activite-question" inner_html=safe_html(&question)></legend>
             {multiple.then(|| view! { <p class="activite-consigne">{t(ActivityMsg::CheckAllThatApply)}</p> })}
             <ul class="activite-options">
                 {move || ctx.order(n, 0).into_iter().map(|i| {
@@ -57,13 +58,13 @@ pub(crate) fn ChoiceList(ctx: Ctx, question: String, choices: Vec<Choice>, multi
                                     prop:checked=chosen
                                     disabled=move || ctx.answered()
                                     on:change=on_change/>
-                                <span class="activite-option-texte" inner_html=choice.html.clone()></span>
+                                <span class="activite-option-texte" inner_html=safe_html(&choice.html)></span>
                             </label>
                             {move || mark_badge(ctx.mark(i), ctx.revealed())}
                             {move || {
                                 let show = ctx.answered() && (chosen() || (correct && ctx.revealed()));
                                 feedback.clone().filter(|_| show).map(|f| view! {
-                                    <p class="retour" data-testid="retour" inner_html=f></p>
+                                    <p class="retour" data-testid="retour" inner_html=safe_html(&f)></p>
                                 })
                             }}
                         </li>
@@ -76,7 +77,7 @@ pub(crate) fn ChoiceList(ctx: Ctx, question: String, choices: Vec<Choice>, multi
 
 /// « Vrai » / « Faux », always in that order.
 #[component]
-pub(crate) fn TrueFalse(ctx: Ctx, question: String) -> impl IntoView {
+pub(crate) fn TrueFalse(ctx: Ctx, question: SafeHtml) -> impl IntoView {
     let picked = RwSignal::new(None::<bool>);
     ctx.set_collector(move || picked.get_untracked().map(Response::Bool).ok_or(ActivityMsg::ChooseFirst));
     let name = ctx.id("vf");
@@ -100,7 +101,7 @@ pub(crate) fn TrueFalse(ctx: Ctx, question: String) -> impl IntoView {
     };
     view! {
         <fieldset class="activite-groupe">
-            <legend class="activite-question" inner_html=question></legend>
+            <legend class="activite-question" inner_html=safe_html(&question)></legend>
             <ul class="activite-options activite-options-vf">
                 {option(true)}
                 {option(false)}

@@ -3,11 +3,12 @@
 //! « Monter » / « Descendre » buttons (remise-en-ordre).
 
 use communs_core::activity::order::ordering_start;
-use communs_core::lesson::Pair;
+use communs_core::lesson::{Pair, SafeHtml};
 use communs_core::response::Response;
 use leptos::prelude::*;
 
 use super::{html_to_text, mark_attr, mark_badge, Ctx};
+use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 
@@ -27,7 +28,7 @@ pub(crate) fn Pairs(ctx: Ctx, pairs: Vec<Pair>) -> impl IntoView {
         }
         Ok(Response::Order(c.into_iter().map(|j| j.unwrap_or(0) as u8).collect()))
     });
-    let rights: StoredValue<Vec<String>> = StoredValue::new(pairs.iter().map(|p| html_to_text(&p.right)).collect());
+    let rights: StoredValue<Vec<String>> = StoredValue::new(pairs.iter().map(|p| html_to_text(p.right.as_str())).collect());
     let rows = pairs
         .into_iter()
         .enumerate()
@@ -35,7 +36,7 @@ pub(crate) fn Pairs(ctx: Ctx, pairs: Vec<Pair>) -> impl IntoView {
             let select_id = ctx.id(&format!("paire-{i}"));
             view! {
                 <li class="paire" data-marque=move || mark_attr(ctx.mark(i), ctx.revealed())>
-                    <label class="paire-gauche" for=select_id.clone() inner_html=p.left></label>
+                    <label class="paire-gauche" for=select_id.clone() inner_html=safe_html(&p.left)></label>
                     <span class="paire-fleche" aria-hidden="true">"→"</span>
                     <select id=select_id class="activite-champ paire-choix" data-testid="paire" data-index=i
                         prop:value=move || chosen.with(|c| c[i].map(|j| j.to_string()).unwrap_or_default())
@@ -65,11 +66,11 @@ pub(crate) fn Pairs(ctx: Ctx, pairs: Vec<Pair>) -> impl IntoView {
 /// The items in a seeded order (never already right), moved one place at a
 /// time; focus follows the moved item and the live region says where it is.
 #[component]
-pub(crate) fn Ordering(ctx: Ctx, items: Vec<String>) -> impl IntoView {
+pub(crate) fn Ordering(ctx: Ctx, items: Vec<SafeHtml>) -> impl IntoView {
     let n = items.len();
     let order = RwSignal::new(ordering_start(&items, ctx.seed.get()));
     ctx.set_collector(move || Ok(Response::Order(order.get_untracked().into_iter().map(|a| a as u8).collect())));
-    let texts: StoredValue<Vec<String>> = StoredValue::new(items.iter().map(|i| html_to_text(i)).collect());
+    let texts: StoredValue<Vec<String>> = StoredValue::new(items.iter().map(|i| html_to_text(i.as_str())).collect());
     let items = StoredValue::new(items);
     let move_item = move |pos: usize, up: bool| {
         let target = if up { pos.checked_sub(1) } else { Some(pos + 1).filter(|&p| p < n) };
@@ -95,7 +96,7 @@ pub(crate) fn Ordering(ctx: Ctx, items: Vec<String>) -> impl IntoView {
                     <li class="ordre-element" data-testid="element" data-index=a
                         data-marque=move || mark_attr(ctx.mark(pos), ctx.revealed())>
                         <span class="ordre-rang" aria-hidden="true">{pos + 1}</span>
-                        <span class="ordre-texte" inner_html=items.with_value(|i| i[a].clone())></span>
+                        <span class="ordre-texte" inner_html=items.with_value(|i| safe_html(&i[a]))></span>
                         <span class="ordre-boutons">
                             <button type="button" class="bouton bouton-secondaire bouton-petit" data-testid="monter"
                                 aria-label=am::move_label(true, &text)

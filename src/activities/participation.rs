@@ -7,9 +7,11 @@
 
 use communs_core::activity::participation::{aggregate_words, by_frequency, size_bucket, tally_poll, wall};
 use communs_core::response::{encode_idea, Response};
+use communs_core::lesson::SafeHtml;
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 
@@ -21,7 +23,7 @@ const MAX_IDEAS: usize = 10;
 
 /// One choice (author order: polls are often scales), then the distribution.
 #[component]
-pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl IntoView {
+pub(crate) fn Poll(ctx: Ctx, question: SafeHtml, options: Vec<SafeHtml>) -> impl IntoView {
     let picked = RwSignal::new(None::<usize>);
     ctx.set_collector(move || {
         picked.get_untracked().map(|i| Response::Choices(vec![i as u8])).ok_or(ActivityMsg::ChooseFirst)
@@ -43,7 +45,7 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
                     {tally.counts.into_iter().enumerate().map(|(i, c)| view! {
                         <li class="sondage-ligne" class:sondage-mien=mine == Some(i) data-testid="sondage-option" data-index=i data-count=c>
                             <span class="sondage-libelle">
-                                <span inner_html=options.with_value(|o| o[i].clone())></span>
+                                <span inner_html=options.with_value(|o| safe_html(&o[i]))></span>
                                 {(mine == Some(i)).then(|| view! { <span class="sondage-moi">" (" {t(ActivityMsg::YourAnswer).to_lowercase()} ")"</span> })}
                             </span>
                             <progress class="sondage-barre" max=total.max(1) value=c aria-hidden="true"></progress>
@@ -56,7 +58,7 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
     };
     view! {
         <fieldset class="activite-groupe">
-            <legend class="activite-question" inner_html=question></legend>
+            <legend class="activite-question" inner_html=safe_html(&question)></legend>
             <ul class="activite-options">
                 {(0..n).map(|i| {
                     let input_id = format!("{name}-{i}");
@@ -68,7 +70,7 @@ pub(crate) fn Poll(ctx: Ctx, question: String, options: Vec<String>) -> impl Int
                                     prop:checked=move || picked.get() == Some(i)
                                     disabled=move || ctx.answered()
                                     on:change=move |ev| if event_target_checked(&ev) { picked.set(Some(i)) }/>
-                                <span class="activite-option-texte" inner_html=options.with_value(|o| o[i].clone())></span>
+                                <span class="activite-option-texte" inner_html=options.with_value(|o| safe_html(&o[i]))></span>
                             </label>
                         </li>
                     }

@@ -9,6 +9,7 @@ use communs_core::response::Response;
 use leptos::prelude::*;
 
 use super::Ctx;
+use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 
@@ -17,7 +18,7 @@ pub(crate) fn best_path_view(nodes: &[ScenarioNode]) -> AnyView {
     let Some(best) = best_path(nodes) else { return ().into_any() };
     view! {
         <ol>
-            {best.steps.into_iter().map(|s| view! { <li inner_html=nodes[s.node].choices[s.choice].html.clone()></li> }).collect_view()}
+            {best.steps.into_iter().map(|s| view! { <li inner_html=safe_html(&nodes[s.node].choices[s.choice].html)></li> }).collect_view()}
         </ol>
     }
     .into_any()
@@ -64,12 +65,12 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                             view! {
                                 <li class="scenario-etape" data-testid="scenario-etape">
                                     <span class="sr-only">{am::step(k)}" "</span>
-                                    <div class="scenario-etape-situation" inner_html=situation></div>
+                                    <div class="scenario-etape-situation" inner_html=safe_html(&situation)></div>
                                     <p class="scenario-choix-pris">
                                         <strong>{t(ActivityMsg::ScenarioYourChoice)}</strong>" "
-                                        <span inner_html=choice></span>
+                                        <span inner_html=safe_html(&choice)></span>
                                     </p>
-                                    {feedback.map(|f| view! { <p class="retour" data-testid="retour" inner_html=f></p> })}
+                                    {feedback.map(|f| view! { <p class="retour" data-testid="retour" inner_html=safe_html(&f)></p> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -90,7 +91,7 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                 let order = ctx.order(n, at + 1);
                 view! {
                     <div class="scenario-situation" class:scenario-fin=is_end data-testid="scenario-situation"
-                        data-noeud=node.id.clone() data-fin=node.end tabindex="-1" inner_html=node.html.clone()></div>
+                        data-noeud=node.id.clone() data-fin=node.end tabindex="-1" inner_html=safe_html(&node.html)></div>
                     {(!is_end).then(|| view! {
                         <div class="scenario-choix-groupe" role="group" aria-labelledby=labelled_by>
                             <p class="activite-sous-titre" id=choices_label>{t(ActivityMsg::ScenarioChoicesLabel)}</p>
@@ -100,7 +101,7 @@ pub(crate) fn Scenario(ctx: Ctx, nodes: Vec<ScenarioNode>) -> impl IntoView {
                                         <button type="button" class="bouton bouton-secondaire scenario-choix"
                                             data-testid="scenario-choix" data-index=c
                                             on:click=move |_| choose(c)
-                                            inner_html=node.choices[c].html.clone()></button>
+                                            inner_html=safe_html(&node.choices[c].html)></button>
                                     </li>
                                 }).collect_view()}
                             </ul>

@@ -6,6 +6,7 @@ use communs_core::response::{Response, MAX_TEXT_CHARS};
 use leptos::prelude::*;
 
 use super::{mark_attr, mark_badge, Ctx};
+use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 
@@ -55,7 +56,7 @@ pub(crate) fn Blanks(ctx: Ctx, parts: Vec<TextPart>) -> impl IntoView {
     let pieces = parts
         .into_iter()
         .map(|p| match p {
-            TextPart::Text { html } => view! { <span inner_html=html></span> }.into_any(),
+            TextPart::Text { html: h } => view! { <span inner_html=safe_html(&h)></span> }.into_any(),
             TextPart::Gap { answers } => {
                 let b = k;
                 k += 1;

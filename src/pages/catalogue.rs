@@ -180,19 +180,19 @@ fn CatalogueBody(index: std::sync::Arc<LessonIndex>) -> impl IntoView {
 #[component]
 fn LessonCard(lesson: LessonSummary) -> impl IntoView {
     let storage = use_storage();
-    let id = lesson.id.clone();
+    let id = lesson.header.id.clone();
     let status = move || storage.lesson_status(&id);
-    let href = platform::href(&format!("/lecon/{}", lesson.id));
+    let href = platform::href(&format!("/lecon/{}", lesson.header.id));
     view! {
-        <li class="carte-lecon" data-testid="carte-lecon" data-lecon=lesson.id.clone()>
-            <h4><A href=href>{lesson.title.clone()}</A></h4>
-            <p>{lesson.summary.clone()}</p>
+        <li class="carte-lecon" data-testid="carte-lecon" data-lecon=lesson.header.id.clone()>
+            <h4><A href=href>{lesson.header.title.clone()}</A></h4>
+            <p>{lesson.header.summary.clone()}</p>
             <ul class="meta">
-                <li><span class="sr-only">{t(LessonMsg::AudienceField)}"\u{a0}: "</span>{t(lesson.audience)}</li>
-                <li><span class="sr-only">{t(LessonMsg::DurationLabel)}"\u{a0}: "</span>{lm::minutes(lesson.duration)}</li>
+                <li><span class="sr-only">{t(LessonMsg::AudienceField)}"\u{a0}: "</span>{t(lesson.header.audience)}</li>
+                <li><span class="sr-only">{t(LessonMsg::DurationLabel)}"\u{a0}: "</span>{lm::minutes(lesson.header.duration)}</li>
                 <li>{lm::activities(lesson.activity_count)}</li>
             </ul>
-            <CompetenceChips crcn=lesson.crcn.clone()/>
+            <CompetenceChips crcn=lesson.header.crcn.clone()/>
             <StatusBadge status=Signal::derive(status)/>
         </li>
     }

@@ -66,7 +66,7 @@ struct Lessons(HashMap<String, (String, Vec<String>)>);
 
 impl Lessons {
     fn new(index: &LessonIndex) -> Lessons {
-        Lessons(index.lessons.iter().map(|l| (l.id.clone(), (l.title.clone(), l.activities.clone()))).collect())
+        Lessons(index.lessons.iter().map(|l| (l.header.id.clone(), (l.header.title.clone(), l.activities.clone()))).collect())
     }
     fn title<'a>(&'a self, id: &'a str) -> &'a str {
         self.0.get(id).map_or(id, |(t, _)| t.as_str())

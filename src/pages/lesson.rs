@@ -2,14 +2,15 @@
 //! objectives, competences), table of contents, the text with its activities
 //! in place, « À retenir », sources, licence and credits, the learner's
 //! progress (resume, mark as done) and the neighbours in the module. The text
-//! was compiled and sanitised at build time; it is inserted as HTML, split at
-//! the activity markers so each activity is a live component.
+//! was compiled and sanitised at build time and comes cut at its activities
+//! (`CompiledLesson::body`): its HTML pieces are inserted as HTML, each
+//! activity is a live component.
 
 use std::sync::Arc;
 
 use communs_core::activity::resume::resume_point;
-use communs_core::catalogue::{self, Segment};
-use communs_core::lesson::model::CompiledLesson;
+use communs_core::catalogue;
+use communs_core::lesson::model::{CompiledLesson, Segment};
 use communs_core::storage::LessonStatus;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -18,6 +19,7 @@ use wasm_bindgen::JsCast;
 
 use crate::activities::ActivityView;
 use crate::components::export_reminder::ExportReminder;
+use crate::components::safe_html;
 use crate::content::{load_lesson, use_catalogue};
 use crate::i18n::lessons::{self as lm, LessonMsg};
 use crate::i18n::t;
@@ -49,11 +51,11 @@ pub fn Lesson() -> impl IntoView {
 
 #[component]
 fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
-    platform::set_dynamic_title(&lesson.title);
+    platform::set_dynamic_title(&lesson.header.title);
     let storage = use_storage();
     let catalogue = use_catalogue();
     let base = platform::base_path();
-    let id = lesson.id.clone();
+    let id = lesson.header.id.clone();
 
     // Opening a lesson starts it (never downgrades a finished one).
     {
@@ -90,12 +92,12 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
         let id = id.clone();
         Signal::derive(move || storage.lesson_status(&id))
     };
-    let segments = catalogue::split_activities(&catalogue::rebase_urls(&lesson.html, &base));
-    let body = segments
-        .into_iter()
+    let body = lesson
+        .body
+        .iter()
         .map(|seg| match seg {
-            Segment::Html(html) => view! { <div class="lecon-bloc" inner_html=html></div> }.into_any(),
-            Segment::Activity(aid) => match lesson.activity(&aid) {
+            Segment::Html(html) => view! { <div class="lecon-bloc" inner_html=safe_html(&html.rebase_urls(&base))></div> }.into_any(),
+            Segment::Activity { id: aid } => match lesson.activity(aid) {
                 Some(a) => view! { <ActivityView lesson=id.clone() activity=a.clone()/> }.into_any(),
                 None => view! { <p class="alerte">{t(LessonMsg::ActivityMissing)}</p> }.into_any(),
             },
@@ -109,7 +111,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
     };
     let has_profile = move || storage.current_profile().is_some();
     let module_title = {
-        let module = lesson.module.clone();
+        let module = lesson.header.module.clone();
         move || {
             catalogue.get().and_then(|r| r.ok()).and_then(|idx| idx.modules.iter().find(|m| m.id == module).map(|m| m.title.clone()))
         }
@@ -119,7 +121,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
         move || {
             let idx = catalogue.get().and_then(|r| r.ok())?;
             let (p, n) = catalogue::neighbours(&idx, &id);
-            Some((p.map(|l| (l.id.clone(), l.title.clone())), n.map(|l| (l.id.clone(), l.title.clone()))))
+            Some((p.map(|l| (l.header.id.clone(), l.header.title.clone())), n.map(|l| (l.header.id.clone(), l.header.title.clone()))))
         }
     };
 
@@ -130,14 +132,14 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
                 {move || module_title().map(|m| view! { <span aria-hidden="true">" › "</span><span>{m}</span> })}
             </nav>
             <header class="lecon-entete">
-                <h1 id="lecon-titre">{lesson.title.clone()}</h1>
-                <p class="chapeau">{lesson.summary.clone()}</p>
+                <h1 id="lecon-titre">{lesson.header.title.clone()}</h1>
+                <p class="chapeau">{lesson.header.summary.clone()}</p>
                 <ul class="meta">
-                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{t(lesson.audience)}</li>
-                    <li>{t(LessonMsg::DurationLabel)}"\u{a0}: "{lm::minutes(lesson.duration)}</li>
+                    <li>{t(LessonMsg::AudienceField)}"\u{a0}: "{t(lesson.header.audience)}</li>
+                    <li>{t(LessonMsg::DurationLabel)}"\u{a0}: "{lm::minutes(lesson.header.duration)}</li>
                     <li>{lm::activities(lesson.activities.len())}</li>
                 </ul>
-                <CompetenceChips crcn=lesson.crcn.clone()/>
+                <CompetenceChips crcn=lesson.header.crcn.clone()/>
                 <StatusBadge status=status/>
             </header>
 
@@ -169,7 +171,7 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
             {(!lesson.a_retenir.is_empty()).then(|| view! {
                 <section class="a-retenir" aria-labelledby="a-retenir-titre" data-testid="a-retenir">
                     <h2 id="a-retenir-titre">{t(LessonMsg::SummaryTitle)}</h2>
-                    {lesson.a_retenir.iter().map(|h| view! { <div class="a-retenir-bloc" inner_html=catalogue::rebase_urls(h, &base)></div> }).collect_view()}
+                    {lesson.a_retenir.iter().map(|h| view! { <div class="a-retenir-bloc" inner_html=safe_html(&h.rebase_urls(&base))></div> }).collect_view()}
                 </section>
             })}
 

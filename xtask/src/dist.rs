@@ -250,8 +250,8 @@ pub mod lessons {
         let mut ids = Vec::new();
         for lesson in &output.lessons {
             let json = serde_json::to_string(lesson).map_err(|e| e.to_string())?;
-            write(&out.join(format!("{}.json", lesson.id)), json)?;
-            ids.push(lesson.id.clone());
+            write(&out.join(format!("{}.json", lesson.header.id)), json)?;
+            ids.push(lesson.header.id.clone());
         }
         for dir in dirs {
             let images = dir.join("images");

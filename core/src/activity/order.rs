@@ -15,7 +15,7 @@ pub fn display_order(seed: u64, len: usize, salt: usize) -> Vec<usize> {
 /// The starting order of a remise-en-ordre: the display order, turned by one
 /// place when it happens to be already right (two equal items are
 /// interchangeable), so there is always something to do.
-pub fn ordering_start(items: &[String], seed: u64) -> Vec<usize> {
+pub fn ordering_start<T: PartialEq>(items: &[T], seed: u64) -> Vec<usize> {
     let mut start = display_order(seed, items.len(), 0);
     let already_right = start.iter().enumerate().all(|(p, &a)| items.get(a) == items.get(p));
     if items.len() > 1 && already_right {

@@ -163,7 +163,7 @@ fn render(file: &Path) -> Result<bool, String> {
     let (e, _) = print_diags(Path::new(""), &all);
     match lesson {
         Some(l) => {
-            print!("{}", l.html);
+            print!("{}", l.body_preview());
             Ok(e == 0)
         }
         None => Ok(false),
@@ -183,7 +183,7 @@ fn build(dir: &Path, out_dir: &Path) -> Result<bool, String> {
     std::fs::write(out_dir.join("index.json"), json).map_err(err)?;
     for l in &out.lessons {
         let json = serde_json::to_string(l).map_err(|e| e.to_string())?;
-        std::fs::write(out_dir.join(format!("{}.json", l.id)), json).map_err(err)?;
+        std::fs::write(out_dir.join(format!("{}.json", l.header.id)), json).map_err(err)?;
     }
     println!("{} écrites dans {} ({}).", plural(out.lessons.len(), "leçon", "leçons"), out_dir.display(), plural(w, "avertissement", "avertissements"));
     Ok(true)

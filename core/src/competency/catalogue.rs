@@ -73,12 +73,12 @@ impl ActivityEvidence {
                 if a.participation_only() {
                     continue;
                 }
-                let emi = if a.emi.is_empty() { &lesson.emi } else { &a.emi };
+                let emi = if a.emi.is_empty() { &lesson.header.emi } else { &a.emi };
                 if a.crcn.is_empty() && emi.is_empty() {
                     continue;
                 }
                 out.push(ActivityEvidence {
-                    lesson: lesson.id.clone(),
+                    lesson: lesson.header.id.clone(),
                     activity: a.id.clone(),
                     crcn: a.crcn.iter().map(|r| (r.code.clone(), r.level)).collect(),
                     emi: emi.clone(),

@@ -11,34 +11,17 @@ use std::collections::{BTreeMap, BTreeSet};
 use toml::{Table, Value};
 
 use super::activity::check_crcn;
+use super::context::{glossary_key, Builder, CompileContext, LessonLink, Origin, Publication};
 use super::diagnostic::{self, Diagnostic};
-use super::markdown::{Builder, Mode, Origin};
-use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonIndex, Module, Source, Theme};
+use super::markdown;
+use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, Source, Theme};
 use crate::frameworks;
-use crate::text::{fold, is_lesson_id, is_module_id};
+use crate::text::{is_lesson_id, is_module_id};
 
 /// Label used in diagnostics about `modules.toml`.
 pub const MODULES_FILE: &str = "modules.toml";
 /// Label used in diagnostics about `glossaire.toml`.
 pub const GLOSSARY_FILE: &str = "glossaire.toml";
-
-/// What a lesson is checked against. Build it with [`CompileContext::new`].
-#[derive(Clone, Debug, Default)]
-pub struct CompileContext {
-    /// Modules and themes; `None`: the module of a lesson is not checked.
-    pub modules: Option<(Vec<Theme>, Vec<Module>)>,
-    /// Glossary entries (empty: every `[[terme]]` is unknown).
-    pub glossary: Vec<GlossaryEntry>,
-    /// Image files, relative to the lessons folder (`images/x.svg`);
-    /// `None`: existence is not checked.
-    pub images: Option<BTreeSet<String>>,
-    /// Known lesson ids → draft flag; `None`: `lecon:` links are not checked.
-    pub lessons: Option<BTreeMap<String, bool>>,
-}
-
-fn glossary_key(s: &str) -> String {
-    fold(s).split_whitespace().collect::<Vec<_>>().join(" ")
-}
 
 impl CompileContext {
     /// Parses `modules.toml` and `glossaire.toml` (diagnostics labelled
@@ -57,12 +40,6 @@ impl CompileContext {
             })
             .collect();
         (CompileContext { modules, glossary, images: Some(images), lessons: None }, diags)
-    }
-
-    /// The glossary entry for a term (case, accents and spaces ignored).
-    pub fn glossary_entry(&self, term: &str) -> Option<&GlossaryEntry> {
-        let k = glossary_key(term);
-        self.glossary.iter().find(|e| glossary_key(&e.term) == k)
     }
 }
 
@@ -207,12 +184,12 @@ fn split_front_matter(source: &str) -> Result<Split<'_>, (usize, String)> {
 
 /// The lesson id in a source, if its front matter can be read (used to list
 /// the lessons of a folder before compiling them).
-pub fn lesson_id(source: &str) -> Option<(String, bool)> {
+pub fn lesson_id(source: &str) -> Option<(String, Publication)> {
     let split = split_front_matter(source).ok()?;
     let t: Table = toml::from_str(split.front).ok()?;
     let id = t.get("id")?.as_str()?.to_string();
     let draft = t.get("draft").and_then(Value::as_bool).unwrap_or(false);
-    Some((id, draft))
+    Some((id, Publication::from_draft(draft)))
 }
 
 const FRONT_KEYS: [&str; 17] = [
@@ -221,20 +198,11 @@ const FRONT_KEYS: [&str; 17] = [
 ];
 
 struct Front {
-    id: String,
-    title: String,
-    summary: String,
-    module: String,
-    order: u32,
-    keywords: Vec<String>,
-    audience: Audience,
-    duration: u16,
+    header: LessonHeader,
     language: String,
     licence: String,
     authors: Vec<String>,
     objectives: Vec<String>,
-    crcn: Vec<CrcnRef>,
-    emi: Vec<String>,
     draft: bool,
     sources: Vec<Source>,
 }
@@ -440,20 +408,22 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
         Some(_) => b.error(fl("sources"), 1, "`sources` : écris chaque source dans un bloc [[sources]]"),
     }
     Some(Front {
-        id: id?,
-        title: title?,
-        summary: summary?,
-        module: module?,
-        order: order?,
-        keywords,
-        audience: audience?,
-        duration: duration?,
+        header: LessonHeader {
+            id: id?,
+            title: title?,
+            summary: summary?,
+            module: module?,
+            order: order?,
+            keywords,
+            audience: audience?,
+            duration: duration?,
+            crcn,
+            emi,
+        },
         language,
         licence,
         authors,
         objectives,
-        crcn,
-        emi,
         draft,
         sources,
     })
@@ -463,7 +433,7 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
 /// read (even if the body has errors: check the diagnostics before
 /// publishing), and every diagnostic, sorted, labelled `path_label`.
 pub fn compile_lesson(path_label: &str, source: &str, ctx: &CompileContext) -> (Option<CompiledLesson>, Vec<Diagnostic>) {
-    let mut b = Builder::new(ctx, path_label);
+    let mut b = markdown::builder(ctx, path_label);
     let lesson = compile_with(&mut b, source);
     let mut diags = std::mem::take(&mut b.diags);
     diagnostic::sort(&mut diags);
@@ -480,19 +450,16 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
     };
     let front = parse_front(b, &split);
     if let Some(f) = &front {
-        b.lesson_crcn = f.crcn.clone();
+        b.lesson_crcn = f.header.crcn.clone();
     }
-    let html = b.render(split.body, Origin { line: split.body_line, col: 1 }, Mode::Body);
-    if b.sections.is_empty() && !split.body.trim().is_empty() {
-        // not an error: short lessons may have no heading
-    }
+    let body = markdown::render_body(b, split.body, Origin { line: split.body_line, col: 1 });
     // lecon: links
     if let Some(lessons) = &b.ctx.lessons {
         let links = std::mem::take(&mut b.lesson_links);
-        for (id, line, col) in &links {
+        for LessonLink { id, line, col } in &links {
             match lessons.get(id) {
                 None => b.error(*line, *col, format!("lien vers une leçon inconnue : « lecon:{id} »")),
-                Some(true) if !front.as_ref().is_some_and(|f| f.draft) => {
+                Some(Publication::Draft) if !front.as_ref().is_some_and(|f| f.draft) => {
                     b.error(*line, *col, format!("lien vers la leçon « {id} », qui est un brouillon (draft = true) : elle ne sera pas publiée"))
                 }
                 _ => {}
@@ -502,23 +469,14 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
     }
     let f = front?;
     Some(CompiledLesson {
-        id: f.id,
-        title: f.title,
-        summary: f.summary,
-        module: f.module,
-        order: f.order,
-        keywords: f.keywords,
-        audience: f.audience,
-        duration: f.duration,
+        header: f.header,
         language: f.language,
         licence: f.licence,
         authors: f.authors,
         objectives: f.objectives,
-        crcn: f.crcn,
-        emi: f.emi,
         draft: f.draft,
         sections: std::mem::take(&mut b.sections),
-        html,
+        body,
         activities: std::mem::take(&mut b.activities),
         a_retenir: std::mem::take(&mut b.a_retenir),
         glossary: std::mem::take(&mut b.glossary_used),
@@ -555,7 +513,7 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
         diags.push(Diagnostic::error(MODULES_FILE, 0, 0, "fichier modules.toml manquant (modules et thèmes des leçons)"));
     }
     // first pass: ids
-    let mut ids: BTreeMap<String, bool> = BTreeMap::new();
+    let mut ids: BTreeMap<String, Publication> = BTreeMap::new();
     let mut first_file: BTreeMap<String, String> = BTreeMap::new();
     for (path, src) in files {
         if let Some((id, draft)) = lesson_id(src) {
@@ -571,12 +529,12 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
     let mut lessons = Vec::new();
     let mut used_images: BTreeSet<String> = BTreeSet::new();
     for (path, src) in files {
-        let mut b = Builder::new(&ctx, path);
+        let mut b = markdown::builder(&ctx, path);
         let lesson = compile_with(&mut b, src);
         used_images.extend(std::mem::take(&mut b.images_used));
         diags.append(&mut b.diags);
         if let Some(l) = lesson {
-            if first_file.get(&l.id) != Some(path) {
+            if first_file.get(&l.header.id) != Some(path) {
                 continue;
             }
             if !l.draft {
@@ -592,15 +550,15 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
     let (themes, modules) = ctx.modules.clone().unwrap_or_default();
     // order: modules as listed, then `order`, then id
     let module_rank = |m: &str| modules.iter().position(|x| x.id == m).unwrap_or(usize::MAX);
-    lessons.sort_by(|a, b| (module_rank(&a.module), a.order, &a.id).cmp(&(module_rank(&b.module), b.order, &b.id)));
+    lessons.sort_by(|a, b| (module_rank(&a.header.module), a.header.order, &a.header.id).cmp(&(module_rank(&b.header.module), b.header.order, &b.header.id)));
     // same order twice in a module
     for w in lessons.windows(2) {
-        if w[0].module == w[1].module && w[0].order == w[1].order {
+        if w[0].header.module == w[1].header.module && w[0].header.order == w[1].header.order {
             diags.push(Diagnostic::warning(
-                &first_file.get(&w[1].id).cloned().unwrap_or_default(),
+                &first_file.get(&w[1].header.id).cloned().unwrap_or_default(),
                 0,
                 0,
-                format!("les leçons « {} » et « {} » ont le même `order` dans le module « {} »", w[0].id, w[1].id, w[1].module),
+                format!("les leçons « {} » et « {} » ont le même `order` dans le module « {} »", w[0].header.id, w[1].header.id, w[1].header.module),
             ));
         }
     }

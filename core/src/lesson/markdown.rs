@@ -6,15 +6,14 @@
 //! reaches the page is one written here: raw HTML is escaped and reported,
 //! comments are dropped, only `http`, `https`, `mailto` and `lecon:` links
 //! survive, images must be local and credited, no `style` attribute is ever
-//! written (table alignment becomes a class).
-
-use std::collections::{BTreeMap, BTreeSet};
+//! written (table alignment becomes a class). The lesson body comes out as
+//! [`Segment`]s: HTML, cut where each activity goes.
 
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
-use super::compiler::CompileContext;
-use super::diagnostic::Diagnostic;
-use super::model::{Activity, CrcnRef, GlossaryEntry, ImageCredit, Section};
+use super::context::{Builder, CompileContext, LessonLink, Mode, Origin};
+use super::html::SafeHtml;
+use super::model::{ImageCredit, Section, Segment};
 use crate::text::{fold, is_anchor_id, is_lesson_id, slug};
 
 /// The pulldown-cmark options used for every piece of lesson Markdown:
@@ -142,26 +141,6 @@ pub fn check_image_path(raw: &str) -> Result<String, String> {
     Ok(p.to_string())
 }
 
-/// Where a piece of Markdown starts in the lesson file (1-based).
-#[derive(Clone, Copy, Debug)]
-pub struct Origin {
-    pub line: usize,
-    pub col: usize,
-}
-
-/// What kind of Markdown is being rendered.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
-    /// The lesson body: headings go to the table of contents, callouts and
-    /// activities are allowed.
-    Body,
-    /// Content of a callout, an explanation, a scenario situation: blocks,
-    /// but no callouts, no activities, headings without anchors.
-    Nested,
-    /// A question, choice, hint or feedback: paragraphs are unwrapped.
-    Inline,
-}
-
 /// The French name and the CSS suffix of a callout.
 pub fn callout(name: &str) -> Option<(&'static str, &'static str)> {
     match fold(name).as_str() {
@@ -173,24 +152,32 @@ pub fn callout(name: &str) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// Everything collected while compiling one lesson.
-pub struct Builder<'c> {
-    pub ctx: &'c CompileContext,
-    pub file: String,
-    pub diags: Vec<Diagnostic>,
-    pub sections: Vec<Section>,
-    pub element_ids: BTreeSet<String>,
-    pub glossary_used: Vec<GlossaryEntry>,
-    pub credits: Vec<ImageCredit>,
-    pub a_retenir: Vec<String>,
-    pub activities: Vec<Activity>,
-    /// `lecon:` targets with their position.
-    pub lesson_links: Vec<(String, usize, usize)>,
-    pub images_used: BTreeSet<String>,
-    pub lesson_crcn: Vec<CrcnRef>,
-    footnotes: BTreeMap<String, usize>,
-    footnote_refs_seen: BTreeSet<usize>,
-    last_heading_level: u8,
+/// A builder for one lesson file that renders Markdown with this module.
+pub fn builder<'c>(ctx: &'c CompileContext, file: &str) -> Builder<'c> {
+    Builder::new(ctx, file, render)
+}
+
+/// Renders a piece of Markdown (not the body: see [`render_body`]).
+fn render(b: &mut Builder, src: &str, origin: Origin, mode: Mode) -> String {
+    let (segments, rest) = b.run(src, origin, mode);
+    let mut out = String::new();
+    for seg in segments {
+        if let Segment::Html(h) = seg {
+            out.push_str(h.as_str());
+        }
+    }
+    out.push_str(&rest);
+    out
+}
+
+/// Renders the lesson body: HTML, cut where each activity goes (blank pieces
+/// left out).
+pub fn render_body(b: &mut Builder, src: &str, origin: Origin) -> Vec<Segment> {
+    let (mut segments, rest) = b.run(src, origin, Mode::Body);
+    if !rest.trim().is_empty() {
+        segments.push(Segment::Html(SafeHtml::sanitised(rest)));
+    }
+    segments
 }
 
 enum LinkOut {
@@ -245,9 +232,11 @@ struct Run<'s> {
     table: Option<TableState>,
     paragraphs: usize,
     /// Lists, items, block quotes and footnotes currently open: an activity
-    /// must stand at the top level of the text (the app splits the body at
-    /// activity markers, so a marker inside a list would cut the list in two).
+    /// must stand at the top level of the text (the body is cut where an
+    /// activity goes, so one inside a list would cut the list in two).
     containers: usize,
+    /// The body before the last activity, cut at each activity.
+    segments: Vec<Segment>,
 }
 
 impl<'s> Run<'s> {
@@ -272,40 +261,18 @@ impl<'s> Run<'s> {
     fn w(&mut self, s: &str) {
         self.out().push_str(s);
     }
+    /// Ends the HTML written so far (at the top level of the body) and puts
+    /// the activity `id` after it.
+    fn cut_for_activity(&mut self, id: String) {
+        let html: String = self.bufs.iter_mut().map(std::mem::take).collect();
+        if !html.trim().is_empty() {
+            self.segments.push(Segment::Html(SafeHtml::sanitised(html)));
+        }
+        self.segments.push(Segment::Activity { id });
+    }
 }
 
 impl<'c> Builder<'c> {
-    /// A builder for one lesson file.
-    pub fn new(ctx: &'c CompileContext, file: &str) -> Self {
-        Builder {
-            ctx,
-            file: file.to_string(),
-            diags: Vec::new(),
-            sections: Vec::new(),
-            element_ids: BTreeSet::new(),
-            glossary_used: Vec::new(),
-            credits: Vec::new(),
-            a_retenir: Vec::new(),
-            activities: Vec::new(),
-            lesson_links: Vec::new(),
-            images_used: BTreeSet::new(),
-            lesson_crcn: Vec::new(),
-            footnotes: BTreeMap::new(),
-            footnote_refs_seen: BTreeSet::new(),
-            last_heading_level: 1,
-        }
-    }
-
-    pub fn error(&mut self, line: usize, col: usize, msg: impl Into<String>) {
-        let d = Diagnostic::error(&self.file, line, col, msg);
-        self.diags.push(d);
-    }
-
-    pub fn warn(&mut self, line: usize, col: usize, msg: impl Into<String>) {
-        let d = Diagnostic::warning(&self.file, line, col, msg);
-        self.diags.push(d);
-    }
-
     fn unique_id(&mut self, base: &str) -> String {
         let base = if base.is_empty() { "section" } else { base };
         let mut id = base.to_string();
@@ -328,13 +295,9 @@ impl<'c> Builder<'c> {
         n
     }
 
-    /// Renders inline Markdown (question, choice, feedback, hint).
-    pub fn render_inline(&mut self, src: &str, origin: Origin) -> String {
-        self.render(src, origin, Mode::Inline).trim().to_string()
-    }
-
-    /// Renders Markdown to sanitised HTML, reporting problems.
-    pub fn render(&mut self, src: &str, origin: Origin, mode: Mode) -> String {
+    /// Renders Markdown to sanitised HTML, reporting problems: the segments
+    /// cut at activities (body only), then the HTML after the last one.
+    fn run(&mut self, src: &str, origin: Origin, mode: Mode) -> (Vec<Segment>, String) {
         let mut line_starts = vec![0];
         for (i, b) in src.bytes().enumerate() {
             if b == b'\n' {
@@ -358,6 +321,7 @@ impl<'c> Builder<'c> {
             table: None,
             paragraphs: 0,
             containers: 0,
+            segments: Vec::new(),
         };
         let parser = Parser::new_ext(src, markdown_options()).into_offset_iter();
         for (ev, range) in parser {
@@ -379,11 +343,8 @@ impl<'c> Builder<'c> {
             self.event(&mut run, ev, range.start);
         }
         self.flush_text(&mut run);
-        let mut out = String::new();
-        for b in run.bufs {
-            out.push_str(&b);
-        }
-        out
+        let rest: String = run.bufs.concat();
+        (run.segments, rest)
     }
 
     fn flush_text(&mut self, run: &mut Run) {
@@ -650,7 +611,7 @@ impl<'c> Builder<'c> {
                         let frag = fragment.map(|f| format!("#{f}")).unwrap_or_default();
                         let s = format!(r#"<a href="lecon/{id}{frag}"{title_attr} data-lecon="{id}">"#);
                         run.w(&s);
-                        self.lesson_links.push((id, line, col));
+                        self.lesson_links.push(LessonLink { id, line, col });
                         run.links.push(LinkOut::Open(""));
                     }
                     Err(msg) => {
@@ -845,12 +806,12 @@ impl<'c> Builder<'c> {
                     self.error(fence_line, fence_col, format!("l'encadré « {name} » ne peut pas être placé dans un encadré ou une activité"));
                 } else {
                     let full_label = if rest.is_empty() { label.to_string() } else { format!("{label}\u{a0}: {rest}") };
-                    let inner = self.render(&code.text, content_origin, Mode::Nested);
+                    let inner = render(self, &code.text, content_origin, Mode::Nested);
                     if inner.trim().is_empty() {
                         self.warn(fence_line, fence_col, format!("encadré « {name} » vide"));
                     }
                     if name == "a-retenir" {
-                        self.a_retenir.push(inner.clone());
+                        self.a_retenir.push(SafeHtml::sanitised(inner.clone()));
                     }
                     let s = format!(
                         "<aside class=\"encadre encadre-{name}\" aria-label=\"{}\"><p class=\"encadre-titre\">{}</p>\n{inner}</aside>\n",
@@ -873,8 +834,7 @@ impl<'c> Builder<'c> {
                         if self.activities.iter().any(|a| a.id == act.id) {
                             self.error(fence_line, fence_col, format!("identifiant d'activité en double : « {} »", act.id));
                         } else {
-                            let s = format!("<div data-activite=\"{}\"></div>\n", escape(&act.id));
-                            run.w(&s);
+                            run.cut_for_activity(act.id.clone());
                             self.activities.push(act);
                         }
                     }

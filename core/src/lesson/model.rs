@@ -1,9 +1,12 @@
 //! The compiled lesson model: plain data, serialised as JSON by the build
 //! (`lecons/index.json` and `lecons/<id>.json`) and read by the app. It is
-//! always compiled (no Markdown or TOML parser needed to use it). All HTML
-//! strings in it were produced by the lesson compiler and are sanitised.
+//! always compiled (no Markdown or TOML parser needed to use it). Every piece
+//! of HTML in it is a [`SafeHtml`], produced by the lesson compiler;
+//! [`CompiledLesson::safe_html`] lists them all.
 
 use serde::{Deserialize, Serialize};
+
+pub use super::html::SafeHtml;
 
 /// The audience of a lesson.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -73,9 +76,10 @@ pub struct LessonIndex {
     pub evidence: Vec<crate::competency::ActivityEvidence>,
 }
 
-/// What the index says about one lesson.
+/// What both the index and the lesson itself say about a lesson (flattened
+/// in their JSON).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LessonSummary {
+pub struct LessonHeader {
     pub id: String,
     pub title: String,
     pub summary: String,
@@ -90,6 +94,13 @@ pub struct LessonSummary {
     pub crcn: Vec<CrcnRef>,
     #[serde(default)]
     pub emi: Vec<String>,
+}
+
+/// What the index says about one lesson.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LessonSummary {
+    #[serde(flatten)]
+    pub header: LessonHeader,
     /// Number of activities (= `activities.len()`).
     pub activity_count: usize,
     /// Activity ids, in lesson order.
@@ -138,39 +149,39 @@ pub struct ImageCredit {
     pub source: String,
 }
 
+/// A piece of a lesson's body, in order: HTML, or the place of an activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Segment {
+    /// Whole blocks of the text (an activity stands at the top level of the
+    /// text, never inside a list or a callout).
+    Html(SafeHtml),
+    /// The activity with this id (in [`CompiledLesson::activities`]).
+    Activity { id: String },
+}
+
 /// `lecons/<id>.json`: one compiled, validated, sanitised lesson.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct CompiledLesson {
-    pub id: String,
-    pub title: String,
-    pub summary: String,
-    pub module: String,
-    pub order: u32,
-    #[serde(default)]
-    pub keywords: Vec<String>,
-    pub audience: Audience,
-    pub duration: u16,
+    #[serde(flatten)]
+    pub header: LessonHeader,
     pub language: String,
     pub licence: String,
     #[serde(default)]
     pub authors: Vec<String>,
     #[serde(default)]
     pub objectives: Vec<String>,
-    #[serde(default)]
-    pub crcn: Vec<CrcnRef>,
-    #[serde(default)]
-    pub emi: Vec<String>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub draft: bool,
     /// Table of contents (headings of the body, in order).
     pub sections: Vec<Section>,
-    /// The sanitised body, with `<div data-activite="ID"></div>` where each
-    /// activity goes.
-    pub html: String,
+    /// The sanitised body: HTML cut where each activity goes.
+    #[serde(default)]
+    pub body: Vec<Segment>,
     pub activities: Vec<Activity>,
     /// Inner HTML of each `a-retenir` callout, in order.
     #[serde(default)]
-    pub a_retenir: Vec<String>,
+    pub a_retenir: Vec<SafeHtml>,
     /// Glossary entries used by this lesson, in order of first use.
     #[serde(default)]
     pub glossary: Vec<GlossaryEntry>,
@@ -184,16 +195,7 @@ impl CompiledLesson {
     /// The index entry for this lesson.
     pub fn summary_entry(&self) -> LessonSummary {
         LessonSummary {
-            id: self.id.clone(),
-            title: self.title.clone(),
-            summary: self.summary.clone(),
-            module: self.module.clone(),
-            order: self.order,
-            keywords: self.keywords.clone(),
-            audience: self.audience,
-            duration: self.duration,
-            crcn: self.crcn.clone(),
-            emi: self.emi.clone(),
+            header: self.header.clone(),
             activity_count: self.activities.len(),
             activities: self.activities.iter().map(|a| a.id.clone()).collect(),
         }
@@ -202,6 +204,42 @@ impl CompiledLesson {
     /// The activity with this id.
     pub fn activity(&self, id: &str) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id == id)
+    }
+
+    /// The body as one piece of HTML for reading (what `lessons render`
+    /// prints): each activity is a visible line,
+    /// `<p class="apercu-activite">[activite choix-unique id=q1]</p>`.
+    pub fn body_preview(&self) -> String {
+        let mut out = String::new();
+        for seg in &self.body {
+            match seg {
+                Segment::Html(h) => out.push_str(h.as_str()),
+                Segment::Activity { id } => {
+                    let kind = self.activity(id).map(|a| a.kind.activity_type().as_str()).unwrap_or("?");
+                    let id = SafeHtml::escape(id);
+                    out.push_str(&format!("<p class=\"apercu-activite\">[activite {kind} id={}]</p>\n", id.as_str()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Every piece of HTML of the lesson: its body, « À retenir » and every
+    /// HTML field of every activity, so that a check over them all (the fuzz
+    /// test) cannot forget one.
+    pub fn safe_html(&self) -> Vec<&SafeHtml> {
+        let mut out: Vec<&SafeHtml> = Vec::new();
+        for seg in &self.body {
+            match seg {
+                Segment::Html(h) => out.push(h),
+                Segment::Activity { .. } => {}
+            }
+        }
+        out.extend(&self.a_retenir);
+        for a in &self.activities {
+            a.push_safe_html(&mut out);
+        }
+        out
     }
 }
 
@@ -218,8 +256,8 @@ fn default_attempts() -> u8 {
 pub struct Activity {
     pub id: String,
     /// Statement (inline HTML). May be empty for `texte-a-trous` and `scenario`.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub question: String,
+    #[serde(default, skip_serializing_if = "SafeHtml::is_empty")]
+    pub question: SafeHtml,
     /// Competences and levels this activity is evidence of (never for
     /// participation types).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -227,11 +265,11 @@ pub struct Activity {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub emi: Vec<String>,
     /// General explanation shown after answering (HTML), may be empty.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub explanation: String,
+    #[serde(default, skip_serializing_if = "SafeHtml::is_empty")]
+    pub explanation: SafeHtml,
     /// Hints (inline HTML), in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub hints: Vec<String>,
+    pub hints: Vec<SafeHtml>,
     /// Attempts before the solution is shown (default 2).
     #[serde(default = "default_attempts")]
     pub attempts: u8,
@@ -244,19 +282,61 @@ impl Activity {
     pub fn participation_only(&self) -> bool {
         self.kind.participation_only()
     }
+
+    /// Appends every HTML field of the activity to `out`.
+    fn push_safe_html<'a>(&'a self, out: &mut Vec<&'a SafeHtml>) {
+        out.push(&self.question);
+        out.push(&self.explanation);
+        out.extend(&self.hints);
+        match &self.kind {
+            ActivityKind::ChoixUnique { choices } | ActivityKind::ChoixMultiples { choices } => {
+                for c in choices {
+                    out.push(&c.html);
+                    out.extend(&c.feedback);
+                }
+            }
+            ActivityKind::TexteATrous { parts, .. } => {
+                for p in parts {
+                    match p {
+                        TextPart::Text { html } => out.push(html),
+                        TextPart::Gap { .. } | TextPart::List { .. } => {}
+                    }
+                }
+            }
+            ActivityKind::Appariement { pairs } => {
+                for p in pairs {
+                    out.push(&p.left);
+                    out.push(&p.right);
+                }
+            }
+            ActivityKind::RemiseEnOrdre { items } => out.extend(items),
+            ActivityKind::Sondage { options } => out.extend(options),
+            ActivityKind::Scenario { nodes } => {
+                for n in nodes {
+                    out.push(&n.html);
+                    for c in &n.choices {
+                        out.push(&c.html);
+                        out.extend(&c.feedback);
+                    }
+                }
+            }
+            ActivityKind::VraiFaux { .. }
+            | ActivityKind::ReponseCourte { .. }
+            | ActivityKind::NuageDeMots { .. }
+            | ActivityKind::RemueMeninges { .. } => {}
+        }
+    }
 }
 
-/// The type-specific part of an activity.
+/// The type-specific part of an activity. Its `"type"` in JSON is the
+/// variant's name in kebab case, the same as [`ActivityType::as_str`] (the
+/// compiler tests check it for every type).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "type")]
+#[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ActivityKind {
-    #[serde(rename = "choix-unique")]
     ChoixUnique { choices: Vec<Choice> },
-    #[serde(rename = "choix-multiples")]
     ChoixMultiples { choices: Vec<Choice> },
-    #[serde(rename = "vrai-faux")]
     VraiFaux { answer: bool },
-    #[serde(rename = "reponse-courte")]
     ReponseCourte {
         /// Accepted answers as written by the author (compare with
         /// [`crate::lesson::scoring`], which normalises).
@@ -265,36 +345,29 @@ pub enum ActivityKind {
         #[serde(default)]
         typo: bool,
     },
-    #[serde(rename = "texte-a-trous")]
     TexteATrous {
         parts: Vec<TextPart>,
         #[serde(default)]
         typo: bool,
     },
-    #[serde(rename = "appariement")]
     Appariement { pairs: Vec<Pair> },
-    #[serde(rename = "remise-en-ordre")]
     RemiseEnOrdre {
         /// Items (inline HTML) in the right order.
-        items: Vec<String>,
+        items: Vec<SafeHtml>,
     },
-    #[serde(rename = "sondage")]
     Sondage {
         /// Options (inline HTML).
-        options: Vec<String>,
+        options: Vec<SafeHtml>,
     },
-    #[serde(rename = "nuage-de-mots")]
     NuageDeMots {
         /// How many words a learner may give (1 to 10, default 3).
         words: u8,
     },
-    #[serde(rename = "remue-meninges")]
     RemueMeninges {
         /// Optional categories (plain text).
         #[serde(default)]
         categories: Vec<String>,
     },
-    #[serde(rename = "scenario")]
     Scenario {
         /// Situations; the first is the start.
         nodes: Vec<ScenarioNode>,
@@ -302,57 +375,108 @@ pub enum ActivityKind {
 }
 
 impl ActivityKind {
-    /// The type name as written in the lesson (`"choix-unique"`…).
-    pub fn type_name(&self) -> &'static str {
+    /// The type of this activity.
+    pub fn activity_type(&self) -> ActivityType {
         match self {
-            ActivityKind::ChoixUnique { .. } => "choix-unique",
-            ActivityKind::ChoixMultiples { .. } => "choix-multiples",
-            ActivityKind::VraiFaux { .. } => "vrai-faux",
-            ActivityKind::ReponseCourte { .. } => "reponse-courte",
-            ActivityKind::TexteATrous { .. } => "texte-a-trous",
-            ActivityKind::Appariement { .. } => "appariement",
-            ActivityKind::RemiseEnOrdre { .. } => "remise-en-ordre",
-            ActivityKind::Sondage { .. } => "sondage",
-            ActivityKind::NuageDeMots { .. } => "nuage-de-mots",
-            ActivityKind::RemueMeninges { .. } => "remue-meninges",
-            ActivityKind::Scenario { .. } => "scenario",
+            ActivityKind::ChoixUnique { .. } => ActivityType::ChoixUnique,
+            ActivityKind::ChoixMultiples { .. } => ActivityType::ChoixMultiples,
+            ActivityKind::VraiFaux { .. } => ActivityType::VraiFaux,
+            ActivityKind::ReponseCourte { .. } => ActivityType::ReponseCourte,
+            ActivityKind::TexteATrous { .. } => ActivityType::TexteATrous,
+            ActivityKind::Appariement { .. } => ActivityType::Appariement,
+            ActivityKind::RemiseEnOrdre { .. } => ActivityType::RemiseEnOrdre,
+            ActivityKind::Sondage { .. } => ActivityType::Sondage,
+            ActivityKind::NuageDeMots { .. } => ActivityType::NuageDeMots,
+            ActivityKind::RemueMeninges { .. } => ActivityType::RemueMeninges,
+            ActivityKind::Scenario { .. } => ActivityType::Scenario,
         }
     }
 
     /// `true` for the participation types (no right answer, never evidence).
     pub fn participation_only(&self) -> bool {
-        matches!(
-            self,
-            ActivityKind::Sondage { .. } | ActivityKind::NuageDeMots { .. } | ActivityKind::RemueMeninges { .. }
-        )
+        self.activity_type().participation_only()
     }
 }
 
-/// The 11 activity type names, as written after ```` ```activite ````.
-pub const ACTIVITY_TYPES: [&str; 11] = [
-    "choix-unique",
-    "choix-multiples",
-    "vrai-faux",
-    "reponse-courte",
-    "texte-a-trous",
-    "appariement",
-    "remise-en-ordre",
-    "sondage",
-    "nuage-de-mots",
-    "remue-meninges",
-    "scenario",
-];
+/// Declares [`ActivityType`] and its [`ActivityType::ALL`] and
+/// [`ActivityType::as_str`] from one list, so that a new type cannot be left
+/// out of any of them.
+macro_rules! activity_types {
+    ($($(#[$doc:meta])* $variant:ident => $name:literal,)*) => {
+        /// The type of an activity, as written after ```` ```activite ````
+        /// (`choix-unique`…) and as the `"type"` of an activity in the JSON.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        pub enum ActivityType {
+            $($(#[$doc])* #[serde(rename = $name)] $variant,)*
+        }
+
+        impl ActivityType {
+            /// Every type, in the order of `docs/lesson-format.md`.
+            pub const ALL: &'static [ActivityType] = &[$(ActivityType::$variant,)*];
+
+            /// The name written in the lesson (`"choix-unique"`…).
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ActivityType::$variant => $name,)*
+                }
+            }
+        }
+    };
+}
+
+activity_types! {
+    /// One right choice among several (radio buttons).
+    ChoixUnique => "choix-unique",
+    /// One or more right choices (check boxes).
+    ChoixMultiples => "choix-multiples",
+    /// A statement that is true or false.
+    VraiFaux => "vrai-faux",
+    /// A short typed answer.
+    ReponseCourte => "reponse-courte",
+    /// A text with blanks to type in or to choose.
+    TexteATrous => "texte-a-trous",
+    /// Pairs to match.
+    Appariement => "appariement",
+    /// Items to put back in order.
+    RemiseEnOrdre => "remise-en-ordre",
+    /// A poll (participation).
+    Sondage => "sondage",
+    /// A word cloud (participation).
+    NuageDeMots => "nuage-de-mots",
+    /// A brainstorm wall (participation).
+    RemueMeninges => "remue-meninges",
+    /// A branching story.
+    Scenario => "scenario",
+}
+
+impl ActivityType {
+    /// The type named `name` exactly (`"choix-unique"`…).
+    pub fn parse(name: &str) -> Option<ActivityType> {
+        ActivityType::ALL.iter().copied().find(|t| t.as_str() == name)
+    }
+
+    /// `true` for sondage, nuage-de-mots and remue-meninges: no right
+    /// answer, never evidence of a level.
+    pub fn participation_only(self) -> bool {
+        matches!(self, ActivityType::Sondage | ActivityType::NuageDeMots | ActivityType::RemueMeninges)
+    }
+
+    /// The type names separated by commas, for messages.
+    pub fn names() -> String {
+        ActivityType::ALL.iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
+    }
+}
 
 /// A choice of a choix-unique / choix-multiples activity.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Choice {
     /// Inline HTML.
-    pub html: String,
+    pub html: SafeHtml,
     #[serde(default)]
     pub correct: bool,
     /// Feedback for this choice (inline HTML), if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feedback: Option<String>,
+    pub feedback: Option<SafeHtml>,
 }
 
 /// A piece of a texte-a-trous: text or a blank.
@@ -361,7 +485,7 @@ pub struct Choice {
 pub enum TextPart {
     /// Text between blanks (inline HTML).
     #[serde(rename = "texte")]
-    Text { html: String },
+    Text { html: SafeHtml },
     /// A blank to type in: accepted answers (plain text, as written).
     #[serde(rename = "trou")]
     Gap { answers: Vec<String> },
@@ -373,8 +497,8 @@ pub enum TextPart {
 /// A pair of an appariement activity (inline HTML on each side).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Pair {
-    pub left: String,
-    pub right: String,
+    pub left: SafeHtml,
+    pub right: SafeHtml,
 }
 
 /// A situation of a scenario.
@@ -382,7 +506,7 @@ pub struct Pair {
 pub struct ScenarioNode {
     pub id: String,
     /// The situation (HTML).
-    pub html: String,
+    pub html: SafeHtml,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub choices: Vec<ScenarioChoice>,
     /// `Some(score)` (0 to 100) for an end.
@@ -394,9 +518,42 @@ pub struct ScenarioNode {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ScenarioChoice {
     /// Inline HTML.
-    pub html: String,
+    pub html: SafeHtml,
     /// Index of the target situation in `nodes`.
     pub target: usize,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub feedback: Option<String>,
+    pub feedback: Option<SafeHtml>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn activity_type_names_round_trip() {
+        let mut seen = std::collections::BTreeSet::new();
+        for t in ActivityType::ALL {
+            assert_eq!(ActivityType::parse(t.as_str()), Some(*t));
+            assert_eq!(serde_json::to_value(t).ok(), Some(serde_json::Value::String(t.as_str().into())), "{t:?}");
+            assert!(seen.insert(t.as_str()), "{t:?} named twice");
+        }
+        assert_eq!(seen.len(), 11);
+        for bad in ["", "Choix-unique", "choix unique", "quiz", "scénario"] {
+            assert_eq!(ActivityType::parse(bad), None, "{bad}");
+        }
+        let participation: Vec<&str> = ActivityType::ALL.iter().filter(|t| t.participation_only()).map(|t| t.as_str()).collect();
+        assert_eq!(participation, ["sondage", "nuage-de-mots", "remue-meninges"]);
+    }
+
+    #[test]
+    fn the_header_is_flat_in_the_json() {
+        let json = r#"{"id":"a","title":"T","summary":"S","module":"m","order":2,"audience":"cycle3","duration":5,"emi":["EMI1"],"activity_count":0}"#;
+        let summary: LessonSummary = serde_json::from_str(json).expect("a summary");
+        assert_eq!((summary.header.id.as_str(), summary.header.order, summary.header.audience), ("a", 2, Audience::Cycle3));
+        let back = serde_json::to_value(&summary).expect("json");
+        for key in ["id", "title", "summary", "module", "order", "keywords", "audience", "duration", "crcn", "emi", "activity_count"] {
+            assert!(back.get(key).is_some(), "{key} in {back}");
+        }
+        assert!(back.get("header").is_none(), "{back}");
+    }
 }

@@ -34,25 +34,6 @@ pub fn remove_startup_notice() {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::normalise_base;
-
-    #[test]
-    fn base_paths() {
-        for (raw, want) in [
-            ("/", ""),
-            ("/communs/", "/communs"),
-            ("/a/b/", "/a/b"),
-            ("", ""),
-            ("communs/", ""),
-            ("//evil.example/", ""),
-        ] {
-            assert_eq!(normalise_base(raw), want, "{raw:?}");
-        }
-    }
-}
-
 /// The URL of a file shipped in `dist/` (icons, lesson files), from the app's root.
 pub fn asset(path: &str) -> String {
     format!("{}/{}", base_path(), path.trim_start_matches('/'))
@@ -128,4 +109,23 @@ pub fn print() {
 /// `<A>` keeps absolute paths as they are, so every in-app link goes through here.
 pub fn href(route: &str) -> String {
     format!("{}{}", base_path(), route)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise_base;
+
+    #[test]
+    fn base_paths() {
+        for (raw, want) in [
+            ("/", ""),
+            ("/communs/", "/communs"),
+            ("/a/b/", "/a/b"),
+            ("", ""),
+            ("communs/", ""),
+            ("//evil.example/", ""),
+        ] {
+            assert_eq!(normalise_base(raw), want, "{raw:?}");
+        }
+    }
 }

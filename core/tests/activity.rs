@@ -2,6 +2,7 @@
 //! best-path rule (and that scoring follows it), the attempts policy as a
 //! state machine, participation tallies and the stored idea format, display
 //! orders, and the resume point of a lesson.
+#![allow(clippy::type_complexity)] // the case tables are tuples, one row a case
 
 use communs_core::activity::attempts::{Phase, Tries};
 use communs_core::activity::order::{display_order, ordering_start};

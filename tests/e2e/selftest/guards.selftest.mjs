@@ -168,6 +168,37 @@ export const selftests = [
     },
   },
   {
+    name: 'selftest: une règle des bonnes pratiques axe fait échouer (landmark-unique)',
+    run: async (env) => {
+      const res = await inner(env, { name: 'axe-bonnes-pratiques', run: open('landmark-violation.html') });
+      expectFail(res, /landmark-unique[^]*cible : [^\n]*nav/, 'axe (best-practice)');
+      assert.doesNotMatch(res.failures.join('\n'), /wcag|image-alt|button-name/, 'seule la règle des bonnes pratiques échoue');
+    },
+  },
+  {
+    name: 'selftest: défilement horizontal à 320 px fait échouer ctx.checkReflow',
+    run: async (env) => {
+      const wide = await inner(env, {
+        name: 'reflow',
+        viewport: 'reflow',
+        run: async (ctx) => {
+          await ctx.goto('reflow-violation.html');
+          await ctx.checkReflow('bloc large');
+        },
+      });
+      expectFail(wide, /défilement horizontal \(bloc large\) : \d+ px pour 320 px[^]*dépasse jusqu'à \d+ px : [^\n]*div\.trop-large/, 'reflow');
+      const fine = await inner(env, {
+        name: 'reflow-ok',
+        viewport: 'reflow',
+        run: async (ctx) => {
+          await ctx.goto('ok.html');
+          await ctx.checkReflow('page correcte');
+        },
+      });
+      expectPass(fine);
+    },
+  },
+  {
     name: 'selftest: cookie déposé fait échouer',
     run: async (env) => {
       const res = await inner(env, { name: 'cookie', run: open('cookie.html') });

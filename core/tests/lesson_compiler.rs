@@ -233,7 +233,7 @@ fn good_markdown_renders_as_expected() {
     assert_eq!(l.credits[0].licence, "CC0");
     assert!(h.contains(r##"<sup class="appel-note"><a href="#note-1" id="appel-note-1">1</a></sup>"##), "{h}");
     assert!(h.contains(r#"<div class="note" id="note-1">"#), "{h}");
-    assert!(h.contains("<aside class=\"encadre encadre-exemple\" aria-label=\"Exemple\u{a0}: Le cas de Wikipédia\"><p class=\"encadre-titre\">Exemple\u{a0}: Le cas de Wikipédia</p>\n<p>Un <em>exemple</em>.</p>\n</aside>"), "{h}");
+    assert!(h.contains("<aside class=\"encadre encadre-exemple\"><p class=\"encadre-titre\">Exemple\u{a0}: Le cas de Wikipédia</p>\n<p>Un <em>exemple</em>.</p>\n</aside>"), "{h}");
     assert_eq!(l.a_retenir, vec!["<p>À <strong>retenir</strong>.</p>\n".to_string()]);
     assert!(h.contains("<pre><code class=\"language-rust\">fn main() { println!(&quot;&lt;b&gt;&quot;); }\n</code></pre>"), "{h}");
 }

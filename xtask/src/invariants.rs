@@ -380,7 +380,8 @@ fn io_names(code: &str) -> Vec<(usize, String)> {
         }
     }
     for w in ["SystemTime", "Instant"] {
-        out.extend(words(code, w, None).into_iter().map(|p| (p, format!("« {w} » dans la bibliothèque core (l'heure vient de l'appelant)"))));
+        let what = format!("« {w} » dans la bibliothèque core (l'heure vient de l'appelant)");
+        out.extend(words(code, w, None).into_iter().map(|p| (p, what.clone())));
     }
     out.sort();
     out

@@ -102,11 +102,12 @@ pub fn run(args: &[String]) -> Res {
 
     tally.layer("style : cargo fmt --check", fmt_check)?;
     tally.check("style : cargo clippy (hôte, toutes les cibles)", || {
-        cargo_ok(cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]))
+        cargo_ok(cargo().args(["clippy", "--workspace", "--all-targets", "--keep-going", "--", "-D", "warnings"]))
     })?;
     tally.check("style : cargo clippy (application, wasm32)", || {
         setup::wasm_target()?;
-        cargo_ok(cargo().args(["clippy", "--target", "wasm32-unknown-unknown", "-p", "communs", "--all-targets", "--", "-D", "warnings"]))
+        let wasm = ["--target", "wasm32-unknown-unknown", "-p", "communs"];
+        cargo_ok(cargo().arg("clippy").args(wasm).args(["--all-targets", "--keep-going", "--", "-D", "warnings"]))
     })?;
 
     tally.layer("tests hôte : cargo test (app, core)", || {
@@ -175,8 +176,13 @@ fn fmt_check() -> Res<(u64, u64, bool)> {
     let text = String::from_utf8_lossy(&out.stdout);
     let hunks = text.lines().filter(|l| l.starts_with("Diff in ")).count();
     if !out.status.success() {
-        let files: std::collections::BTreeSet<&str> =
-            text.lines().filter_map(|l| l.strip_prefix("Diff in ")).filter_map(|l| l.split(':').next()).collect();
+        let root = format!("{}/", root().display());
+        let files: std::collections::BTreeSet<&str> = text
+            .lines()
+            .filter_map(|l| l.strip_prefix("Diff in "))
+            .filter_map(|l| l.split(':').next())
+            .map(|f| f.strip_prefix(root.as_str()).unwrap_or(f))
+            .collect();
         for f in &files {
             eprintln!("  à reformater : {f}");
         }
@@ -191,7 +197,10 @@ fn fmt_check() -> Res<(u64, u64, bool)> {
 /// their exact names as filters; fails unless every one of them ran.
 fn heavy_tests() -> Res<(u64, u64, bool)> {
     let mut cmd = cargo();
-    cmd.args(["test", "--release", "-p", "communs-core"]);
+    // `-p xtask` as well: features then resolve as for xtask's own release
+    // build, so the release `communs-core` and its dependencies are shared
+    // with it and only the test files are compiled here
+    cmd.args(["test", "--release", "-p", "xtask", "-p", "communs-core"]);
     let mut targets: Vec<&str> = HEAVY.iter().map(|(t, _)| *t).collect();
     targets.dedup();
     for t in targets {

@@ -178,23 +178,18 @@ export const selftests = [
   {
     name: 'selftest: défilement horizontal à 320 px fait échouer ctx.checkReflow',
     run: async (env) => {
-      const wide = await inner(env, {
-        name: 'reflow',
-        viewport: 'reflow',
-        run: async (ctx) => {
-          await ctx.goto('reflow-violation.html');
-          await ctx.checkReflow('bloc large');
-        },
-      });
+      const at320 = (name, file, label) =>
+        inner(env, {
+          name,
+          viewport: 'reflow',
+          run: async (ctx) => {
+            await ctx.goto(file);
+            await ctx.checkReflow(label);
+          },
+        });
+      const wide = await at320('reflow', 'reflow-violation.html', 'bloc large');
       expectFail(wide, /défilement horizontal \(bloc large\) : \d+ px pour 320 px[^]*dépasse jusqu'à \d+ px : [^\n]*div\.trop-large/, 'reflow');
-      const fine = await inner(env, {
-        name: 'reflow-ok',
-        viewport: 'reflow',
-        run: async (ctx) => {
-          await ctx.goto('ok.html');
-          await ctx.checkReflow('page correcte');
-        },
-      });
+      const fine = await at320('reflow-ok', 'ok.html', 'page correcte');
       expectPass(fine);
     },
   },

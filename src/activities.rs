@@ -274,7 +274,8 @@ fn question_in_legend(kind: &ActivityKind) -> bool {
 /// announced in a live region, feedback, explanation, hints and « Recommencer ».
 ///
 /// Root: `<section class="activite activite-<type>" id="activite-<id>"
-/// data-testid="activite" data-activite data-type data-attempts data-last-score>`.
+/// role="group" data-testid="activite" data-activite data-type data-attempts data-last-score>`
+/// (a group, not a region landmark: a lesson has several activities of one type).
 /// Works without storage in context and without a current profile (the
 /// answer is then not saved, and the activity says so).
 #[component]
@@ -349,6 +350,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
             data-type=type_name
             data-attempts=move || attempts.get().0
             data-last-score=last_score
+            role="group"
             aria-labelledby=labelled_by
             node_ref=ctx.section
         >

@@ -19,3 +19,5 @@ pub mod storage;
 pub mod frameworks;
 pub mod competency;
 pub mod lesson;
+#[cfg(feature = "fs")]
+pub mod fs;

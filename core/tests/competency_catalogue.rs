@@ -15,20 +15,7 @@ use communs_core::storage::Attempt;
 /// The project's lessons/ folder, compiled (None when absent).
 fn course() -> Option<Vec<CompiledLesson>> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
-    let entries = std::fs::read_dir(&dir).ok()?;
-    let mut files = Vec::new();
-    for e in entries.flatten() {
-        let name = e.file_name().to_string_lossy().into_owned();
-        if name.ends_with(".md") {
-            files.push((name, std::fs::read_to_string(e.path()).unwrap_or_default()));
-        }
-    }
-    let images: Vec<String> = std::fs::read_dir(dir.join("images"))
-        .map(|r| r.flatten().map(|e| format!("images/{}", e.file_name().to_string_lossy())).collect())
-        .unwrap_or_default();
-    let modules = std::fs::read_to_string(dir.join("modules.toml")).ok();
-    let glossary = std::fs::read_to_string(dir.join("glossaire.toml")).ok();
-    Some(compile_dir(&files, modules.as_deref(), glossary.as_deref(), &images).lessons)
+    Some(communs_core::fs::read_lessons(&dir).ok()?.compile().lessons)
 }
 
 #[test]

@@ -41,7 +41,8 @@ pub fn Lesson() -> impl IntoView {
                 None => view! { <p class="chargement" role="status">{t(LessonMsg::Loading)}</p> }.into_any(),
                 Some(Err(e)) => {
                     platform::set_title(crate::i18n::Msg::NotFoundTitle);
-                    view! { <ContentProblem error=e/> }.into_any()
+                    // the page's heading is its title (axe: page-has-heading-one)
+                    view! { <h1>{t(crate::i18n::Msg::NotFoundTitle)}</h1><ContentProblem error=e/> }.into_any()
                 }
                 Some(Ok(l)) => view! { <LessonPage lesson=l/> }.into_any(),
             }}

@@ -12,7 +12,9 @@
 //   E2E_JOBS             tests run at once, each in its own context (default 1)
 //
 // Output: one line per test (`ok  - name` / `FAIL - name` + indented reasons),
-// then `e2e: N passed, N failed`; exit code 1 on any failure.
+// one line `# phase e2e <file> : 12.3 s` per spec file (the sum of its tests'
+// durations, read by `cargo xtask test` for its table of durations), then
+// `e2e: N passed, N failed`; exit code 1 on any failure.
 
 import { readdirSync, existsSync, rmSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +33,12 @@ const t0 = Date.now();
 let passed = 0;
 let failed = 0;
 const cleanups = [];
+/** Milliseconds spent in each test file, in the order files first ran. */
+const perFile = new Map();
+
+function timeFile(file, ms) {
+  perFile.set(file, (perFile.get(file) ?? 0) + ms);
+}
 
 function report(name, ok, failures = [], ms = 0) {
   if (ok) {
@@ -115,12 +123,15 @@ async function main() {
       const start = Date.now();
       try {
         await t.run(env);
-        return { name: t.name, ok: true, failures: [], ms: Date.now() - start };
+        return { name: t.name, ok: true, failures: [], ms: Date.now() - start, file: t.file };
       } catch (e) {
-        return { name: t.name, ok: false, failures: [e?.message ?? String(e)], ms: Date.now() - start };
+        return { name: t.name, ok: false, failures: [e?.message ?? String(e)], ms: Date.now() - start, file: t.file };
       }
     },
-    (r) => report(r.name, r.ok, r.failures, r.ms),
+    (r) => {
+      timeFile(r.file, r.ms);
+      report(r.name, r.ok, r.failures, r.ms);
+    },
   );
   if (onlySelftest) return;
 
@@ -148,11 +159,16 @@ async function main() {
   const tests = expandBases(specs, { root, subpath }).filter((t) => selected(t.name));
   await inOrder(
     tests,
-    async (t) =>
-      t.baseUrl
-        ? runTest(browser, t, { artifactsDir })
-        : { name: t.name, ok: false, failures: [`URL de base « ${t.base} » non fournie (COMMUNS_URL / COMMUNS_SUBPATH_URL)`], ms: 0 },
-    (r) => report(r.name, r.ok, r.failures, r.ms),
+    async (t) => ({
+      file: t.file,
+      ...(t.baseUrl
+        ? await runTest(browser, t, { artifactsDir })
+        : { name: t.name, ok: false, failures: [`URL de base « ${t.base} » non fournie (COMMUNS_URL / COMMUNS_SUBPATH_URL)`], ms: 0 }),
+    }),
+    (r) => {
+      timeFile(r.file, r.ms);
+      report(r.name, r.ok, r.failures, r.ms);
+    },
   );
 }
 
@@ -167,6 +183,7 @@ try {
 } finally {
   for (const c of cleanups.reverse()) await Promise.resolve().then(c).catch(() => {});
 }
+for (const [file, ms] of perFile) console.log(`# phase e2e ${file} : ${(ms / 1000).toFixed(1)} s`);
 console.log(`# durée : ${((Date.now() - t0) / 1000).toFixed(1)} s${filter ? ` (filtre « ${filter} »)` : ''}`);
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exit(failed || fatal ? 1 : 0);

@@ -154,8 +154,11 @@ fn write_service_worker(out: &Path) -> Res {
 pub mod lessons {
     //! Lessons from `lessons/` (and test folders) into `dist/lecons/`: a small
     //! `index.json` for the catalogue and one `<id>.json` per lesson, fetched
-    //! when the lesson is opened, plus the images the lessons use. Reading the
-    //! files happens here; compiling is `communs_core::lesson::compile_dir`.
+    //! when the lesson is opened, plus the images the lessons use. Each folder
+    //! is read by `communs_core::fs::read_lessons` and the JSON written by
+    //! `communs_core::fs::write_compiled` (the ones the `lessons` command
+    //! uses); merging several folders happens here; compiling is
+    //! `communs_core::lesson::compile_dir`.
 
     use super::*;
 
@@ -173,17 +176,14 @@ pub mod lessons {
         let mut input = Input { files: Vec::new(), modules: String::new(), glossary: String::new(), images: Vec::new() };
         for dir in dirs {
             let label = dir.strip_prefix(root()).unwrap_or(dir).to_string_lossy().replace('\\', "/");
-            for f in list_files(dir) {
-                if f.starts_with("images/") {
-                    input.images.push(f);
-                } else if f.ends_with(".md") {
-                    input.files.push((format!("{label}/{f}"), read(&dir.join(&f))?));
-                }
-            }
-            for (name, into) in [("modules.toml", &mut input.modules), ("glossaire.toml", &mut input.glossary)] {
-                let p = dir.join(name);
-                if p.exists() {
-                    *into = merge_toml(into, &read(&p)?, name)?;
+            let folder = communs_core::fs::read_lessons(dir)?;
+            input.files.extend(folder.lessons.into_iter().map(|(f, text)| (format!("{label}/{f}"), text)));
+            input.images.extend(folder.images);
+            for (name, into, text) in
+                [("modules.toml", &mut input.modules, folder.modules), ("glossaire.toml", &mut input.glossary, folder.glossary)]
+            {
+                if let Some(text) = text {
+                    *into = merge_toml(into, &text, name)?;
                 }
             }
         }
@@ -245,14 +245,7 @@ pub mod lessons {
         if errors > 0 {
             return Err(format!("{errors} erreur(s) dans les leçons"));
         }
-        std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
-        write(&out.join("index.json"), serde_json::to_string(&output.index).map_err(|e| e.to_string())?)?;
-        let mut ids = Vec::new();
-        for lesson in &output.lessons {
-            let json = serde_json::to_string(lesson).map_err(|e| e.to_string())?;
-            write(&out.join(format!("{}.json", lesson.header.id)), json)?;
-            ids.push(lesson.header.id.clone());
-        }
+        let ids = communs_core::fs::write_compiled(&output, out)?;
         for dir in dirs {
             let images = dir.join("images");
             if images.is_dir() {

@@ -1,12 +1,13 @@
 //! `cargo xtask`: the one entry point to build, serve, test and measure Communs.
 //!
-//! Every command sets up what it needs first (the wasm target, npm packages,
-//! Chromium for tests), idempotently and saying what it does, so the README's
-//! two commands work on a fresh machine. Nothing is downloaded from anywhere
-//! but the package registries.
+//! Every command sets up what it needs first (the wasm target, rustfmt and
+//! clippy, npm packages, Chromium for tests), idempotently and saying what it
+//! does, so the README's two commands work on a fresh machine. Nothing is
+//! downloaded from anywhere but the package registries.
 
 mod bench;
 mod dist;
+mod invariants;
 mod serve;
 mod setup;
 mod test;

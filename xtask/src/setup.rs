@@ -20,6 +20,23 @@ pub fn wasm_target() -> Res {
     Ok(())
 }
 
+/// `rustup component add rustfmt clippy` for those missing (the style layers
+/// of `cargo xtask test` run `cargo fmt` and `cargo clippy`).
+pub fn rust_components() -> Res {
+    let installed = Command::new("rustup")
+        .args(["component", "list", "--installed"])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).into_owned())
+        .unwrap_or_default();
+    let missing: Vec<&str> =
+        ["rustfmt", "clippy"].into_iter().filter(|c| !installed.lines().any(|l| l.starts_with(&format!("{c}-")))).collect();
+    if !missing.is_empty() {
+        step(&format!("installation des composants Rust : {} (rustup)", missing.join(", ")));
+        run(Command::new("rustup").args(["component", "add"]).args(&missing))?;
+    }
+    Ok(())
+}
+
 /// `npm ci` when `node_modules` is missing or older than `package-lock.json`.
 /// The packages are pinned by the lock file: wasm-opt (npm `binaryen`),
 /// Playwright (without its browser download) and axe-core.

@@ -813,9 +813,11 @@ impl<'c> Builder<'c> {
                     if name == "a-retenir" {
                         self.a_retenir.push(SafeHtml::sanitised(inner.clone()));
                     }
+                    // no accessible name: inside the lesson's <article> the box is then
+                    // not a landmark (a lesson has several « À retenir », and landmarks
+                    // must have unique names); its visible title is read first
                     let s = format!(
-                        "<aside class=\"encadre encadre-{name}\" aria-label=\"{}\"><p class=\"encadre-titre\">{}</p>\n{inner}</aside>\n",
-                        escape(&full_label),
+                        "<aside class=\"encadre encadre-{name}\"><p class=\"encadre-titre\">{}</p>\n{inner}</aside>\n",
                         escape(&full_label)
                     );
                     run.w(&s);

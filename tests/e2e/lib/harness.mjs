@@ -3,8 +3,9 @@
 //   1. console: console.error, uncaught exceptions, CSP violations fail the test
 //      unless listed in the test's `expectConsole`;
 //   2. network: any request (pages and service workers) to another origin fails;
-//   3. accessibility: axe-core (WCAG 2.0/2.1 A+AA), reduced motion emulated,
-//      on demand (ctx.checkA11y) and automatically on the final state;
+//   3. accessibility: axe-core (WCAG 2.0/2.1 A+AA and axe's best practices),
+//      reduced motion emulated, on demand (ctx.checkA11y) and automatically on
+//      the final state;
 //   4. screenshots: on demand (ctx.screenshot) and automatically at the end;
 //   5. cookies: the context must hold no cookie at the end.
 // See tests/e2e/README.md (in French) for the spec API.
@@ -24,7 +25,12 @@ export const AXE_VERSION = JSON.parse(
   readFileSync(require.resolve('axe-core/package.json'), 'utf8'),
 ).version;
 
-export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+// The WCAG rules and axe's best practices (landmark-unique, region,
+// heading-order…), which catch what a screen reader user meets first.
+export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** WCAG 1.4.10 reflow at 320 CSS px, the width the reflow checks use. */
+export const REFLOW_VIEWPORT = { width: 320, height: 640 };
 
 export const VIEWPORTS = {
   phone: { width: 375, height: 667 },
@@ -35,6 +41,7 @@ export const VIEWPORTS = {
   zoom200: { width: 640, height: 400, deviceScaleFactor: 2 },
   // WCAG 1.4.10 reflow: 1280 px at 400 % = 320 CSS px wide.
   reflow400: { width: 320, height: 200, deviceScaleFactor: 4 },
+  reflow: REFLOW_VIEWPORT,
 };
 
 export const CHROMIUM_ARGS = [
@@ -286,6 +293,11 @@ async function runTestInner(browser, test, { artifactsDir }) {
       const v = await axeRun(label, opts);
       if (v.length) throw new Error(formatViolations(label, v));
     },
+    /** Fails if the page scrolls sideways (`scrollWidth` > `clientWidth`), naming the widest elements. */
+    checkReflow: async (label = 'état', { page: pg = page } = {}) => {
+      const r = await measureReflow(pg);
+      if (r.scrollWidth > r.clientWidth) throw new Error(formatReflow(label, r));
+    },
     /** Resize the viewport: a preset name (phone, desktop, projector, zoom200, reflow400) or {width, height}. */
     setViewport: async (v, { page: pg = page } = {}) => {
       const size = typeof v === 'string' ? VIEWPORTS[v] : v;
@@ -423,7 +435,48 @@ function describeError(e) {
 }
 
 /**
- * Run axe-core on a page, WCAG 2.0/2.1 A+AA, and return the violations.
+ * How wide the page is against its viewport, and the elements that stick out
+ * on the right (widest first, innermost only): what a reflow failure shows.
+ * @returns {Promise<{scrollWidth: number, clientWidth: number, offenders: {selector: string, right: number}[]}>}
+ */
+export async function measureReflow(page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const clientWidth = root.clientWidth;
+    const describe = (el) => {
+      const parts = [];
+      for (let e = el; e && e !== document.body && parts.length < 4; e = e.parentElement) {
+        const id = e.id ? `#${e.id}` : '';
+        const cls = typeof e.className === 'string' && e.className.trim() ? '.' + e.className.trim().split(/\s+/).join('.') : '';
+        parts.unshift(e.tagName.toLowerCase() + id + cls);
+      }
+      return parts.join(' > ');
+    };
+    // content clipped or scrolled by a box of its own does not move the page
+    const clipped = (el) => {
+      for (let e = el.parentElement; e && e !== document.body; e = e.parentElement) {
+        if (getComputedStyle(e).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    const wide = [...document.body.querySelectorAll('*')].filter((el) => el.getBoundingClientRect().right > clientWidth + 0.5 && !clipped(el));
+    const innermost = wide.filter((el) => !wide.some((o) => o !== el && el.contains(o)));
+    const offenders = innermost
+      .map((el) => ({ selector: describe(el), right: Math.round(el.getBoundingClientRect().right) }))
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 5);
+    return { scrollWidth: root.scrollWidth, clientWidth, offenders };
+  });
+}
+
+export function formatReflow(label, { scrollWidth, clientWidth, offenders }) {
+  const lines = [`défilement horizontal (${label}) : ${scrollWidth} px pour ${clientWidth} px de large`];
+  for (const o of offenders) lines.push(`      dépasse jusqu'à ${o.right} px : ${o.selector}`);
+  return lines.join('\n');
+}
+
+/**
+ * Run axe-core on a page, WCAG 2.0/2.1 A+AA and best practices, and return the violations.
  * Fast path (single frame): inject axe once per document and call axe.run
  * (~40 ms instead of ~1 s for AxeBuilder's default mode, which opens a blank
  * page for every analysis). Pages with iframes go through AxeBuilder in

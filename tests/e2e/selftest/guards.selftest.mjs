@@ -168,6 +168,32 @@ export const selftests = [
     },
   },
   {
+    name: 'selftest: une règle des bonnes pratiques axe fait échouer (landmark-unique)',
+    run: async (env) => {
+      const res = await inner(env, { name: 'axe-bonnes-pratiques', run: open('landmark-violation.html') });
+      expectFail(res, /landmark-unique[^]*cible : [^\n]*nav/, 'axe (best-practice)');
+      assert.doesNotMatch(res.failures.join('\n'), /wcag|image-alt|button-name/, 'seule la règle des bonnes pratiques échoue');
+    },
+  },
+  {
+    name: 'selftest: défilement horizontal à 320 px fait échouer ctx.checkReflow',
+    run: async (env) => {
+      const at320 = (name, file, label) =>
+        inner(env, {
+          name,
+          viewport: 'reflow',
+          run: async (ctx) => {
+            await ctx.goto(file);
+            await ctx.checkReflow(label);
+          },
+        });
+      const wide = await at320('reflow', 'reflow-violation.html', 'bloc large');
+      expectFail(wide, /défilement horizontal \(bloc large\) : \d+ px pour 320 px[^]*dépasse jusqu'à \d+ px : [^\n]*div\.trop-large/, 'reflow');
+      const fine = await at320('reflow-ok', 'ok.html', 'page correcte');
+      expectPass(fine);
+    },
+  },
+  {
     name: 'selftest: cookie déposé fait échouer',
     run: async (env) => {
       const res = await inner(env, { name: 'cookie', run: open('cookie.html') });

@@ -22,7 +22,8 @@ function today() {
       .formatToParts(new Date())
       .map((p) => [p.type, p.value]),
   );
-  const day = Number(parts.day) === 1 ? '1er' : String(Number(parts.day)); // en-GB writes « 02 »; the app writes « 2 »
+  // en-GB may write the day with two digits (« 02 »); the app writes « 2 »
+  const day = Number(parts.day) === 1 ? '1er' : String(Number(parts.day));
   return `${day}\u00a0${MONTHS[Number(parts.month) - 1]} ${parts.year}`;
 }
 

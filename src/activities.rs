@@ -193,9 +193,7 @@ impl Ctx {
         let saved = match self.storage {
             Some(s) => {
                 let count = self.attempts.get_untracked().0;
-                let ok = self
-                    .lesson
-                    .with_value(|l| s.record_attempt(l, &activity.id, response, score_percent, duration));
+                let ok = self.lesson.with_value(|l| s.record_attempt(l, &activity.id, response, score_percent, duration));
                 if ok {
                     self.last_local.set(Some((count + 1, score_percent)));
                 }
@@ -249,12 +247,7 @@ impl Ctx {
 fn focus_first_control(section: &web_sys::HtmlElement) {
     let selector = "input:not([disabled]):checked, input:not([disabled]):not([type=radio]), input[type=radio]:not([disabled]), \
                     select:not([disabled]), textarea:not([disabled]), .scenario-choix";
-    if let Some(el) = section
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-    {
+    if let Some(el) = section.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }
@@ -411,15 +404,11 @@ fn controls(ctx: Ctx, activity: &Activity) -> AnyView {
             view! { <choices::ChoiceList ctx=ctx question=activity.question.clone() choices=choices.clone() multiple=true/> }
                 .into_any()
         }
-        ActivityKind::VraiFaux { .. } => {
-            view! { <choices::TrueFalse ctx=ctx question=activity.question.clone()/> }.into_any()
-        }
+        ActivityKind::VraiFaux { .. } => view! { <choices::TrueFalse ctx=ctx question=activity.question.clone()/> }.into_any(),
         ActivityKind::Sondage { options } => {
             view! { <participation::Poll ctx=ctx question=activity.question.clone() options=options.clone()/> }.into_any()
         }
-        ActivityKind::ReponseCourte { answers, .. } => {
-            view! { <text::ShortAnswer ctx=ctx answers=answers.clone()/> }.into_any()
-        }
+        ActivityKind::ReponseCourte { answers, .. } => view! { <text::ShortAnswer ctx=ctx answers=answers.clone()/> }.into_any(),
         ActivityKind::TexteATrous { parts, .. } => view! { <text::Blanks ctx=ctx parts=parts.clone()/> }.into_any(),
         ActivityKind::Appariement { pairs } => view! { <matching::Pairs ctx=ctx pairs=pairs.clone()/> }.into_any(),
         ActivityKind::RemiseEnOrdre { items } => view! { <matching::Ordering ctx=ctx items=items.clone()/> }.into_any(),
@@ -481,8 +470,7 @@ fn Feedback(ctx: Ctx) -> impl IntoView {
     let base = crate::platform::base_path();
     let participation = activity.participation_only();
     let typo = move || {
-        let expected: Vec<String> =
-            ctx.outcome.with(|o| o.iter().flat_map(|o| &o.typos).map(|t| t.expected.clone()).collect());
+        let expected: Vec<String> = ctx.outcome.with(|o| o.iter().flat_map(|o| &o.typos).map(|t| t.expected.clone()).collect());
         (!expected.is_empty()).then(|| {
             view! {
                 <p class="activite-orthographe" data-testid="orthographe">
@@ -547,7 +535,9 @@ fn solution(activity: &Activity, found: bool) -> Option<AnyView> {
                 match p {
                     TextPart::Text { html: h } => solved.push(h),
                     TextPart::Gap { answers } => solved.push(&SafeHtml::strong(answers.first().map(String::as_str).unwrap_or(""))),
-                    TextPart::List { options, answer } => solved.push(&SafeHtml::strong(options.get(*answer).map(String::as_str).unwrap_or(""))),
+                    TextPart::List { options, answer } => {
+                        solved.push(&SafeHtml::strong(options.get(*answer).map(String::as_str).unwrap_or("")))
+                    }
                 }
             }
             view! { <p inner_html=safe_html(&solved)></p> }.into_any()
@@ -622,4 +612,3 @@ pub(crate) fn mark_attr(mark: Option<Mark>, revealed: bool) -> Option<&'static s
 /// Plain text of a compiler-made inline HTML fragment (for `<option>` and
 /// accessible names).
 pub(crate) use communs_core::text::html_to_text;
-

@@ -10,17 +10,17 @@ use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::path;
 
-use crate::i18n::{t, Msg};
-use crate::content;
-use crate::i18n::lessons::LessonMsg;
-use crate::pages::{about::About, catalogue::Catalogue, home::Home, lesson::Lesson, not_found::NotFound};
 use crate::components::{profile_badge::ProfileBadge, storage_banner::StorageBanner};
-use crate::i18n::profiles::ProfileMsg;
-use crate::pages::profiles::Profiles;
-use crate::pages::competences::Competences;
+use crate::content;
 use crate::i18n::competences::CompetenceMsg;
-use crate::storage::provide_storage;
+use crate::i18n::lessons::LessonMsg;
+use crate::i18n::profiles::ProfileMsg;
+use crate::i18n::{t, Msg};
+use crate::pages::competences::Competences;
+use crate::pages::profiles::Profiles;
+use crate::pages::{about::About, catalogue::Catalogue, home::Home, lesson::Lesson, not_found::NotFound};
 use crate::platform;
+use crate::storage::provide_storage;
 
 /// The whole app: skip link, header, the routed page and the footer.
 #[component]

@@ -65,9 +65,7 @@ async fn fetch_json<T: serde::de::DeserializeOwned>(path: &str) -> Result<T, Con
     if !response.ok() {
         return Err(ContentError::Network);
     }
-    let text = JsFuture::from(response.text().map_err(|_| ContentError::Network)?)
-        .await
-        .map_err(|_| ContentError::Network)?;
+    let text = JsFuture::from(response.text().map_err(|_| ContentError::Network)?).await.map_err(|_| ContentError::Network)?;
     let text = text.as_string().ok_or(ContentError::Invalid)?;
     serde_json::from_str(&text).map_err(|_| ContentError::Invalid)
 }

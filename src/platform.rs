@@ -8,10 +8,8 @@
 /// `boot.js` stores the folder it was loaded from in `<html data-base="…">`,
 /// which is the app's root whatever page the browser opened first.
 pub fn base_path() -> String {
-    let from_dom = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.document_element())
-        .and_then(|e| e.get_attribute("data-base"));
+    let from_dom =
+        web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("data-base"));
     normalise_base(from_dom.as_deref().unwrap_or("/"))
 }
 
@@ -26,10 +24,7 @@ pub fn normalise_base(raw: &str) -> String {
 
 /// Removes the "Chargement…" notice that the static page shows until the app runs.
 pub fn remove_startup_notice() {
-    if let Some(el) = web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("demarrage"))
-    {
+    if let Some(el) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("demarrage")) {
         el.remove();
     }
 }
@@ -117,14 +112,9 @@ mod tests {
 
     #[test]
     fn base_paths() {
-        for (raw, want) in [
-            ("/", ""),
-            ("/communs/", "/communs"),
-            ("/a/b/", "/a/b"),
-            ("", ""),
-            ("communs/", ""),
-            ("//evil.example/", ""),
-        ] {
+        for (raw, want) in
+            [("/", ""), ("/communs/", "/communs"), ("/a/b/", "/a/b"), ("", ""), ("communs/", ""), ("//evil.example/", "")]
+        {
             assert_eq!(normalise_base(raw), want, "{raw:?}");
         }
     }

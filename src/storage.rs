@@ -21,8 +21,8 @@ use std::time::Duration;
 
 use communs_core::response::Response;
 use communs_core::storage::{
-    self as domain, Attempt, ExternalChange, ImportLimits, ImportReport, LessonStatus, NewAttempt, Profile, ProfileId,
-    Snapshot, Store, Timestamp, Usage, WriteBatch,
+    self as domain, Attempt, ExternalChange, ImportLimits, ImportReport, LessonStatus, NewAttempt, Profile, ProfileId, Snapshot,
+    Store, Timestamp, Usage, WriteBatch,
 };
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -99,8 +99,8 @@ pub enum StorageError {
 impl StorageError {
     /// The message to show, in French.
     pub fn message(&self) -> String {
-        use crate::i18n::{french_typography, profiles::ProfileMsg};
         use crate::i18n::t;
+        use crate::i18n::{french_typography, profiles::ProfileMsg};
         match self {
             StorageError::Full => t(ProfileMsg::ErrorFull).to_string(),
             StorageError::Refused(m) => french_typography(m),
@@ -125,9 +125,7 @@ impl Pending {
     }
     fn plan(&self, store: &Store) -> Result<WriteBatch, domain::FrenchError> {
         match self {
-            Pending::Attempt { profile, attempt, random } => {
-                store.record_attempt(profile, attempt.clone(), *random).map(|(_, b)| b)
-            }
+            Pending::Attempt { profile, attempt, random } => store.record_attempt(profile, attempt.clone(), *random).map(|(_, b)| b),
             Pending::Progress { profile, lesson, status, position, at } => {
                 store.set_progress(profile, lesson, *status, *position, *at)
             }
@@ -203,9 +201,7 @@ pub fn now_secs() -> Timestamp {
 /// browser has no crypto, which only makes ids less random).
 pub fn random_u64() -> u64 {
     let mut bytes = [0u8; 8];
-    let ok = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
+    let ok = web_sys::window().and_then(|w| w.crypto().ok()).is_some_and(|c| c.get_random_values_with_u8_array(&mut bytes).is_ok());
     if ok {
         u64::from_le_bytes(bytes)
     } else {
@@ -461,10 +457,7 @@ impl Storage {
     /// the store takes the change in and the batch is planned again, so new
     /// lesson and activity ids are added after the other tab's, never beside
     /// them, and no line of the other tab is overwritten.
-    fn change_with<T>(
-        &self,
-        plan: impl Fn(&Store) -> Result<(T, WriteBatch), domain::FrenchError>,
-    ) -> Result<T, StorageError> {
+    fn change_with<T>(&self, plan: impl Fn(&Store) -> Result<(T, WriteBatch), domain::FrenchError>) -> Result<T, StorageError> {
         self.catch_up(domain::META_KEY);
         let mut planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e.0))?;
         for _ in 0..3 {

@@ -62,7 +62,11 @@ fn all_types() -> Vec<Activity> {
             "t-cm",
             "Libertés ?",
             ActivityKind::ChoixMultiples {
-                choices: vec![choice("Étudier", true, None), choice("Revendre la marque", false, None), choice("Partager", true, None)],
+                choices: vec![
+                    choice("Étudier", true, None),
+                    choice("Revendre la marque", false, None),
+                    choice("Partager", true, None),
+                ],
             },
         ),
         activity("t-vf", "Libre veut dire gratuit.", ActivityKind::VraiFaux { answer: false }),
@@ -261,12 +265,7 @@ async fn every_type_mounts_and_a_right_answer_is_announced() {
     assert!(text("t-so", "[data-testid=sondage-resultats]").contains("1 réponse sur 1"));
     let cloud: Vec<String> = q_all("t-nm", "[data-testid=nuage-liste] li").iter().map(|e| e.text_content().unwrap()).collect();
     assert_eq!(cloud, vec!["partagé — 2\u{a0}fois".to_string()]);
-    assert!(q(
-        "t-nm",
-        "[data-testid=nuage-mot]"
-    )
-    .class_name()
-    .contains("mot-taille-"));
+    assert!(q("t-nm", "[data-testid=nuage-mot]").class_name().contains("mot-taille-"));
     assert!(text("t-rm", "[data-testid=mur]").contains("Un wiki de classe"));
     let cols = q_all("t-rm", "[data-testid=mur-categorie]");
     assert_eq!(cols[1].text_content().unwrap(), "En ligneUn wiki de classe");
@@ -314,7 +313,10 @@ async fn wrong_answers_then_the_solution_and_retry() {
     assert!(text(id, "[data-testid=retour]").contains("BY demande"));
     assert!(root(id).query_selector("[data-testid=solution]").unwrap().is_none());
     assert!(root(id).query_selector("[data-testid=explication]").unwrap().is_none());
-    assert_eq!(q(id, "[data-testid=choix][data-index='0']").closest("li").unwrap().unwrap().get_attribute("data-marque").as_deref(), Some("faux"));
+    assert_eq!(
+        q(id, "[data-testid=choix][data-index='0']").closest("li").unwrap().unwrap().get_attribute("data-marque").as_deref(),
+        Some("faux")
+    );
     let radio: web_sys::HtmlInputElement = q(id, "[data-testid=choix][data-index='1']").dyn_into().unwrap();
     assert!(radio.disabled(), "locked until « Recommencer »");
 
@@ -328,7 +330,10 @@ async fn wrong_answers_then_the_solution_and_retry() {
     leptos::task::tick().await;
     assert!(text(id, "[data-testid=solution]").contains("CC BY-NC"));
     assert!(text(id, "[data-testid=explication]").contains("Parce que"));
-    assert_eq!(q(id, "[data-testid=choix][data-index='1']").closest("li").unwrap().unwrap().get_attribute("data-marque").as_deref(), Some("manque"));
+    assert_eq!(
+        q(id, "[data-testid=choix][data-index='1']").closest("li").unwrap().unwrap().get_attribute("data-marque").as_deref(),
+        Some("manque")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -343,13 +348,15 @@ async fn partial_credit_is_not_quite_right() {
 
 #[wasm_bindgen_test]
 async fn display_order_is_a_seeded_shuffle_answered_in_author_indices() {
-    let mk = |id: &str| activity(
-        id,
-        "Lettres",
-        ActivityKind::ChoixUnique {
-            choices: ["A", "B", "C", "D", "E", "F", "G", "H"].iter().enumerate().map(|(i, s)| choice(s, i == 5, None)).collect(),
-        },
-    );
+    let mk = |id: &str| {
+        activity(
+            id,
+            "Lettres",
+            ActivityKind::ChoixUnique {
+                choices: ["A", "B", "C", "D", "E", "F", "G", "H"].iter().enumerate().map(|(i, s)| choice(s, i == 5, None)).collect(),
+            },
+        )
+    };
     let (a, b) = (mk("ordre-a"), mk("ordre-a"));
     let order = |root_sel: &str| -> Vec<String> {
         select_all(&document().into(), &format!("{root_sel} [data-testid=choix]"))

@@ -191,10 +191,7 @@ mod tests {
     }
 
     fn ids(groups: &[ThemeGroup]) -> Vec<Vec<Vec<String>>> {
-        groups
-            .iter()
-            .map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.header.id.clone()).collect()).collect())
-            .collect()
+        groups.iter().map(|t| t.modules.iter().map(|m| m.lessons.iter().map(|l| l.header.id.clone()).collect()).collect()).collect()
     }
 
     #[test]

@@ -17,8 +17,8 @@ mod profile;
 
 pub use catalogue::{ActivityEvidence, EvidenceCatalogue};
 pub use profile::{
-    history, level_boundaries, profile, to_work_on, weakest, CompetenceResult, EmiResult, EvidenceItem, Mastery,
-    NextLevel, Profile, WorkOn,
+    history, level_boundaries, profile, to_work_on, weakest, CompetenceResult, EmiResult, EvidenceItem, Mastery, NextLevel, Profile,
+    WorkOn,
 };
 
 /// An attempt is a success when its score (0–100) is at least this.

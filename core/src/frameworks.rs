@@ -240,32 +240,26 @@ pub const SOCLE_DOMAINS: &[SocleDomain] = &[
         n: 1,
         lsu_code: None,
         title: "Les langages pour penser et communiquer",
-        components: &[SocleComponent { lsu_code: "CPD_FRA", title: "Comprendre, s'exprimer en utilisant la langue française à l'oral et à l'écrit" }, SocleComponent { lsu_code: "CPD_ETR", title: "Comprendre, s'exprimer en utilisant une langue étrangère et, le cas échéant, une langue régionale" }, SocleComponent { lsu_code: "CPD_SCI", title: "Comprendre, s'exprimer en utilisant les langages mathématiques, scientifiques et informatiques" }, SocleComponent { lsu_code: "CPD_ART", title: "Comprendre, s'exprimer en utilisant les langages des arts et du corps" }],
+        components: &[
+            SocleComponent {
+                lsu_code: "CPD_FRA",
+                title: "Comprendre, s'exprimer en utilisant la langue française à l'oral et à l'écrit",
+            },
+            SocleComponent {
+                lsu_code: "CPD_ETR",
+                title: "Comprendre, s'exprimer en utilisant une langue étrangère et, le cas échéant, une langue régionale",
+            },
+            SocleComponent {
+                lsu_code: "CPD_SCI",
+                title: "Comprendre, s'exprimer en utilisant les langages mathématiques, scientifiques et informatiques",
+            },
+            SocleComponent { lsu_code: "CPD_ART", title: "Comprendre, s'exprimer en utilisant les langages des arts et du corps" },
+        ],
     },
-    SocleDomain {
-        n: 2,
-        lsu_code: Some("MET_APP"),
-        title: "Les méthodes et outils pour apprendre",
-        components: &[],
-    },
-    SocleDomain {
-        n: 3,
-        lsu_code: Some("FRM_CIT"),
-        title: "La formation de la personne et du citoyen",
-        components: &[],
-    },
-    SocleDomain {
-        n: 4,
-        lsu_code: Some("SYS_NAT"),
-        title: "Les systèmes naturels et les systèmes techniques",
-        components: &[],
-    },
-    SocleDomain {
-        n: 5,
-        lsu_code: Some("REP_MND"),
-        title: "Les représentations du monde et l'activité humaine",
-        components: &[],
-    },
+    SocleDomain { n: 2, lsu_code: Some("MET_APP"), title: "Les méthodes et outils pour apprendre", components: &[] },
+    SocleDomain { n: 3, lsu_code: Some("FRM_CIT"), title: "La formation de la personne et du citoyen", components: &[] },
+    SocleDomain { n: 4, lsu_code: Some("SYS_NAT"), title: "Les systèmes naturels et les systèmes techniques", components: &[] },
+    SocleDomain { n: 5, lsu_code: Some("REP_MND"), title: "Les représentations du monde et l'activité humaine", components: &[] },
 ];
 
 /// All 16 CRCN competences, in official order.

@@ -12,12 +12,12 @@
 
 pub mod activity;
 pub mod catalogue;
-pub mod response;
-pub mod routes;
-pub mod text;
-pub mod storage;
-pub mod frameworks;
 pub mod competency;
-pub mod lesson;
+pub mod frameworks;
 #[cfg(feature = "fs")]
 pub mod fs;
+pub mod lesson;
+pub mod response;
+pub mod routes;
+pub mod storage;
+pub mod text;

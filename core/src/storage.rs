@@ -43,8 +43,8 @@ pub use load::{load, LoadReport};
 pub use merge::ExternalChange;
 pub use model::{
     Attempt, AttemptId, AvatarKind, Colour, FrenchError, Hue, LessonProgress, LessonStatus, NewAttempt, Problem, Profile, ProfileId,
-    Timestamp, AVATARS, MAX_DURATION_SECS, MAX_ID_CHARS, MAX_LIST_LEN, MAX_PROFILES, MAX_PSEUDONYM_CHARS, MAX_SCORE,
-    MAX_TIMESTAMP, MIN_TIMESTAMP, PALETTE,
+    Timestamp, AVATARS, MAX_DURATION_SECS, MAX_ID_CHARS, MAX_LIST_LEN, MAX_PROFILES, MAX_PSEUDONYM_CHARS, MAX_SCORE, MAX_TIMESTAMP,
+    MIN_TIMESTAMP, PALETTE,
 };
 pub use pseudonym::looks_like_real_name;
 pub use quarantine::{quarantine_document, Quarantined, QUARANTINE_FILE_FORMAT};

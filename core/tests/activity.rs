@@ -21,7 +21,10 @@ fn node(id: &str, targets: &[usize], end: Option<u8>) -> ScenarioNode {
     ScenarioNode {
         id: id.into(),
         html: SafeHtml::escape(id),
-        choices: targets.iter().map(|&t| ScenarioChoice { html: SafeHtml::escape(&format!("→{t}")), target: t, feedback: None }).collect(),
+        choices: targets
+            .iter()
+            .map(|&t| ScenarioChoice { html: SafeHtml::escape(&format!("→{t}")), target: t, feedback: None })
+            .collect(),
         end,
     }
 }
@@ -86,7 +89,13 @@ fn the_best_path_leads_to_the_best_reachable_end() {
         // two paths joining: the shared situation is searched once
         (
             "join",
-            vec![node("d", &[1, 2], None), node("x", &[3], None), node("y", &[3, 4], None), node("z", &[], Some(80)), node("w", &[], Some(90))],
+            vec![
+                node("d", &[1, 2], None),
+                node("x", &[3], None),
+                node("y", &[3, 4], None),
+                node("z", &[], Some(80)),
+                node("w", &[], Some(90)),
+            ],
             Some((vec![(0, 1), (2, 1)], 4, 90)),
         ),
         // a loop is ignored, the way out is found
@@ -138,8 +147,20 @@ fn scoring_calls_correct_the_end_of_the_best_path() {
         ("photo half", photo(), vec![1, 1], 50, false),
         ("photo worst", photo(), vec![0], 0, false),
         // the best reachable end is 60: reaching it is right, whatever an orphan end says
-        ("orphan", vec![node("d", &[1, 2], None), node("a", &[], Some(60)), node("b", &[], Some(20)), node("o", &[], Some(100))], vec![0], 60, true),
-        ("orphan low", vec![node("d", &[1, 2], None), node("a", &[], Some(60)), node("b", &[], Some(20)), node("o", &[], Some(100))], vec![1], 20, false),
+        (
+            "orphan",
+            vec![node("d", &[1, 2], None), node("a", &[], Some(60)), node("b", &[], Some(20)), node("o", &[], Some(100))],
+            vec![0],
+            60,
+            true,
+        ),
+        (
+            "orphan low",
+            vec![node("d", &[1, 2], None), node("a", &[], Some(60)), node("b", &[], Some(20)), node("o", &[], Some(100))],
+            vec![1],
+            20,
+            false,
+        ),
         // a tie: either end is the best
         ("tie second", vec![node("d", &[1, 2], None), node("a", &[], Some(70)), node("b", &[], Some(70))], vec![1], 70, true),
     ];
@@ -187,11 +208,7 @@ fn the_attempts_policy_as_a_table() {
     // (tries allowed, events, phase after each event)
     let cases: Vec<(u8, Vec<Event>, Vec<Phase>)> = vec![
         (2, vec![Right], vec![Phase::Revealed { found: true }]),
-        (
-            2,
-            vec![Wrong, Retry, Wrong],
-            vec![Phase::TryAgain { left: 1 }, Phase::Open, Phase::Revealed { found: false }],
-        ),
+        (2, vec![Wrong, Retry, Wrong], vec![Phase::TryAgain { left: 1 }, Phase::Open, Phase::Revealed { found: false }]),
         (
             3,
             vec![Partial, Retry, Wrong, Retry, Right],
@@ -201,7 +218,13 @@ fn the_attempts_policy_as_a_table() {
         (
             2,
             vec![Wrong, Retry, Wrong, Retry, Wrong],
-            vec![Phase::TryAgain { left: 1 }, Phase::Open, Phase::Revealed { found: false }, Phase::Open, Phase::Revealed { found: false }],
+            vec![
+                Phase::TryAgain { left: 1 },
+                Phase::Open,
+                Phase::Revealed { found: false },
+                Phase::Open,
+                Phase::Revealed { found: false },
+            ],
         ),
         // one try allowed, and 0 counts as 1
         (1, vec![Wrong], vec![Phase::Revealed { found: false }]),
@@ -209,7 +232,11 @@ fn the_attempts_policy_as_a_table() {
         // a malformed answer is not a try
         (2, vec![Malformed, Wrong], vec![Phase::Open, Phase::TryAgain { left: 1 }]),
         // nothing changes while locked; retry when open does nothing
-        (2, vec![Wrong, Right, Retry, Retry], vec![Phase::TryAgain { left: 1 }, Phase::TryAgain { left: 1 }, Phase::Open, Phase::Open]),
+        (
+            2,
+            vec![Wrong, Right, Retry, Retry],
+            vec![Phase::TryAgain { left: 1 }, Phase::TryAgain { left: 1 }, Phase::Open, Phase::Open],
+        ),
         (2, vec![Participate, Retry, Participate], vec![Phase::Participated, Phase::Open, Phase::Participated]),
     ];
     for (allowed, events, phases) in cases {
@@ -345,11 +372,18 @@ fn the_wall_groups_ideas_by_category() {
     let cases: Vec<(Vec<Response>, Vec<WallColumn>)> = vec![
         (vec![], vec![col(Some(0), &[]), col(Some(1), &[])]),
         (
-            vec![texts(&["En ligne\u{a0}: Un wiki", "Classe : le CDI"]), texts(&["En ligne : un forum", "  "]), Response::Choices(vec![0])],
+            vec![
+                texts(&["En ligne\u{a0}: Un wiki", "Classe : le CDI"]),
+                texts(&["En ligne : un forum", "  "]),
+                Response::Choices(vec![0]),
+            ],
             vec![col(Some(0), &["le CDI"]), col(Some(1), &["Un wiki", "un forum"])],
         ),
         // ideas without a known category come last, in their own column
-        (vec![texts(&["Ailleurs : rien", "Classe : x"])], vec![col(Some(0), &["x"]), col(Some(1), &[]), col(None, &["Ailleurs : rien"])]),
+        (
+            vec![texts(&["Ailleurs : rien", "Classe : x"])],
+            vec![col(Some(0), &["x"]), col(Some(1), &[]), col(None, &["Ailleurs : rien"])],
+        ),
     ];
     for (responses, columns) in cases {
         assert_eq!(wall(&cats, &responses), columns, "{responses:?}");

@@ -55,9 +55,7 @@ pub fn compile_body(body: &str) -> (Option<CompiledLesson>, Vec<Diagnostic>) {
 /// Asserts that a diagnostic at body line `line` (0: any line) contains `fragment`.
 pub fn expect_diag(diags: &[Diagnostic], line: usize, severity: Severity, fragment: &str, case: &str) {
     let file_line = if line == 0 { 0 } else { FRONT_LINES + line };
-    let found = diags
-        .iter()
-        .any(|d| d.severity == severity && d.message.contains(fragment) && (line == 0 || d.line == file_line));
+    let found = diags.iter().any(|d| d.severity == severity && d.message.contains(fragment) && (line == 0 || d.line == file_line));
     assert!(
         found,
         "[{case}] expected {severity:?} at body line {line} (file line {file_line}) containing {fragment:?}; got:\n{}",
@@ -95,9 +93,44 @@ pub fn assert_safe_html(html: &str, case: &str) {
     }
     // every tag and attribute is one the renderer writes (author text is escaped)
     let allowed_tags = [
-        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "a", "span", "strong", "em", "del", "code", "pre", "ul", "ol", "li",
-        "blockquote", "table", "thead", "tbody", "tr", "th", "td", "figure", "img", "figcaption", "aside", "details", "summary",
-        "sup", "sub", "br", "hr", "dl", "dt", "dd",
+        "p",
+        "div",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "a",
+        "span",
+        "strong",
+        "em",
+        "del",
+        "code",
+        "pre",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "figure",
+        "img",
+        "figcaption",
+        "aside",
+        "details",
+        "summary",
+        "sup",
+        "sub",
+        "br",
+        "hr",
+        "dl",
+        "dt",
+        "dd",
     ];
     let allowed_attrs =
         ["href", "src", "alt", "loading", "class", "id", "rel", "target", "title", "aria-label", "data-lecon", "start"];

@@ -158,7 +158,10 @@ fn framework_data_for_the_tracker() {
     let comps: Vec<_> = frameworks::crcn_competences().collect();
     assert_eq!(comps.len(), 16);
     let codes: Vec<&str> = comps.iter().map(|c| c.code).collect();
-    assert_eq!(codes, ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"]);
+    assert_eq!(
+        codes,
+        ["1.1", "1.2", "1.3", "2.1", "2.2", "2.3", "2.4", "3.1", "3.2", "3.3", "3.4", "4.1", "4.2", "4.3", "5.1", "5.2"]
+    );
     for c in &comps {
         pupil(c.description, c.code);
         assert!(frameworks::crcn_domain(c.domain).is_some());
@@ -222,7 +225,10 @@ fn timing_10000_attempts() {
         std::hint::black_box(history(&attempts, &cat, c));
     }
     let hist = start.elapsed() / codes.len() as u32;
-    println!("profile of 10,000 attempts ({} activities): {per:?} per run; history of one competence: {hist:?} (checksum {total})", cat.len());
+    println!(
+        "profile of 10,000 attempts ({} activities): {per:?} per run; history of one competence: {hist:?} (checksum {total})",
+        cat.len()
+    );
 }
 
 /// The lesson index carries the evidence: one entry per published activity

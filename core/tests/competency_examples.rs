@@ -128,7 +128,14 @@ fn emi_threshold_table() {
 
 /// Checks one row of « Ce que Communs calcule »; returns the competence or
 /// goal code it states a level or mastery for.
-fn check_row(ex: &str, what: &str, want: &str, attempts: &[communs_core::storage::Attempt], cat: &EvidenceCatalogue, p: &Profile) -> Option<&'static str> {
+fn check_row(
+    ex: &str,
+    what: &str,
+    want: &str,
+    attempts: &[communs_core::storage::Attempt],
+    cat: &EvidenceCatalogue,
+    p: &Profile,
+) -> Option<&'static str> {
     let case = format!("exemple {ex}, {what}");
     if what == "total" {
         assert_eq!(p.total_score, number::<u16>(want), "{case}");
@@ -238,13 +245,7 @@ fn what_to_work_on_in_example_1() {
 #[test]
 fn evidence_that_justifies_a_level() {
     // (success, level targeted, level of the competence) → justifies
-    let cases = [
-        (true, 1, 1, true),
-        (true, 2, 1, false),
-        (false, 1, 2, false),
-        (true, 1, 0, false),
-        (true, 3, 3, true),
-    ];
+    let cases = [(true, 1, 1, true), (true, 2, 1, false), (false, 1, 2, false), (true, 1, 0, false), (true, 3, 3, true)];
     for (success, level_targeted, level, want) in cases {
         let e = EvidenceItem {
             lesson: "l".into(),

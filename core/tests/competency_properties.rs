@@ -61,7 +61,11 @@ fn storage_order_does_not_matter() {
         // the catalogue's order does not matter either (no duplicates in it)
         let mut shuffled = list.clone();
         rng.shuffle(&mut shuffled);
-        assert_eq!(summary(&profile(&attempts, &EvidenceCatalogue::from_evidence(&shuffled))), summary(&p), "seed {seed}: catalogue order");
+        assert_eq!(
+            summary(&profile(&attempts, &EvidenceCatalogue::from_evidence(&shuffled))),
+            summary(&p),
+            "seed {seed}: catalogue order"
+        );
     }
 }
 
@@ -149,10 +153,15 @@ fn participation_never_counts() {
         let cat = EvidenceCatalogue::from_evidence(&list);
         let n = rng.below(100) as usize;
         let attempts = random_attempts(&mut rng, &list, n);
-        let is_participation = |a: &Attempt| list.iter().any(|e| e.participation_only && e.lesson == a.lesson && e.activity == a.activity);
+        let is_participation =
+            |a: &Attempt| list.iter().any(|e| e.participation_only && e.lesson == a.lesson && e.activity == a.activity);
         let without: Vec<Attempt> = attempts.iter().filter(|a| !is_participation(a)).cloned().collect();
         assert_eq!(profile(&attempts, &cat), profile(&without, &cat), "seed {seed}");
-        assert_eq!(cat.len(), list.iter().filter(|e| !e.participation_only && (!e.crcn.is_empty() || !e.emi.is_empty())).count(), "seed {seed}");
+        assert_eq!(
+            cat.len(),
+            list.iter().filter(|e| !e.participation_only && (!e.crcn.is_empty() || !e.emi.is_empty())).count(),
+            "seed {seed}"
+        );
         // and the same activities marked participation in compiled form are
         // left out of `ActivityEvidence::from_lessons` (see competency_catalogue.rs)
     }
@@ -193,9 +202,14 @@ fn every_level_has_its_evidence() {
             for e in &c.evidence {
                 assert_eq!(e.success, e.score >= SUCCESS_THRESHOLD, "{case}");
                 assert!(e.score <= 100 && e.attempts >= 1, "{case}");
-                let real = attempts.iter().any(|a| a.lesson == e.lesson && a.activity == e.activity && a.at == e.at && a.score == e.score);
+                let real =
+                    attempts.iter().any(|a| a.lesson == e.lesson && a.activity == e.activity && a.at == e.at && a.score == e.score);
                 assert!(real, "{case}: evidence {e:?} is not an attempt");
-                let best = attempts.iter().filter(|a| a.lesson == e.lesson && a.activity == e.activity && a.score <= 100).map(|a| a.score).max();
+                let best = attempts
+                    .iter()
+                    .filter(|a| a.lesson == e.lesson && a.activity == e.activity && a.score <= 100)
+                    .map(|a| a.score)
+                    .max();
                 assert_eq!(best, Some(e.score), "{case}: evidence is the best attempt");
             }
             total += c.score;

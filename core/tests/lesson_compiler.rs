@@ -303,7 +303,8 @@ fn test_lesson_uses_every_activity_type_and_is_valid() {
     }
     // The body: HTML and each activity once, in order, never two pieces of
     // HTML in a row (they would be one).
-    let in_body: Vec<&str> = l.body.iter().filter_map(|s| if let Segment::Activity { id } = s { Some(id.as_str()) } else { None }).collect();
+    let in_body: Vec<&str> =
+        l.body.iter().filter_map(|s| if let Segment::Activity { id } = s { Some(id.as_str()) } else { None }).collect();
     let ids: Vec<&str> = l.activities.iter().map(|a| a.id.as_str()).collect();
     assert_eq!(in_body, ids);
     assert!(l.body.windows(2).all(|w| !matches!(w, [Segment::Html(_), Segment::Html(_)])), "{:?}", l.body);

@@ -24,10 +24,22 @@ fn front_matter_cases() {
         ("no front matter", "## Titre\n".to_string(), vec![(1, "doit commencer par un en-tête")]),
         ("unclosed", "+++\nid = \"x\"\n".to_string(), vec![(1, "non fermé")]),
         ("bad toml", front("id = \"essai\"\ntitle = \n"), vec![(3, "TOML invalide")]),
-        ("missing sources", front(&OK_FIELDS.replace("[[sources]]\ntitle = \"Src\"\nurl = \"https://example.org\"", "")), vec![(1, "au moins une source")]),
-        ("source without url", front(&OK_FIELDS.replace("url = \"https://example.org\"", "")), vec![(9, "un `url` (http ou https) ou une `reference`")]),
+        (
+            "missing sources",
+            front(&OK_FIELDS.replace("[[sources]]\ntitle = \"Src\"\nurl = \"https://example.org\"", "")),
+            vec![(1, "au moins une source")],
+        ),
+        (
+            "source without url",
+            front(&OK_FIELDS.replace("url = \"https://example.org\"", "")),
+            vec![(9, "un `url` (http ou https) ou une `reference`")],
+        ),
         ("source js url", front(&OK_FIELDS.replace("https://example.org", "javascript:alert(1)")), vec![(9, "http ou https")]),
-        ("source reference ok", front(&OK_FIELDS.replace("url = \"https://example.org\"", "reference = \"Code civil, art. 9\"")), vec![]),
+        (
+            "source reference ok",
+            front(&OK_FIELDS.replace("url = \"https://example.org\"", "reference = \"Code civil, art. 9\"")),
+            vec![],
+        ),
         ("missing title", front(&OK_FIELDS.replace("title = \"T\"\n", "")), vec![(1, "`title`")]),
         ("bad id", front(&OK_FIELDS.replace("\"essai\"", "\"Essai_1\"")), vec![(2, "identifiant « Essai_1 » invalide")]),
         ("short id", front(&OK_FIELDS.replace("\"essai\"", "\"ab\"")), vec![(2, "de 3 à 60")]),
@@ -39,7 +51,11 @@ fn front_matter_cases() {
         ("negative order", front(&OK_FIELDS.replace("order = 1", "order = -1")), vec![(6, "entier positif")]),
         ("unknown field", front(&format!("brouillon = true\n{OK_FIELDS}")), vec![(2, "champ inconnu « brouillon »")]),
         ("license spelling", front(&format!("license = \"CC0\"\n{OK_FIELDS}")), vec![(2, "licence")]),
-        ("unknown crcn", front(&format!("crcn = [{{ code = \"6.1\", level = 2 }}]\n{OK_FIELDS}")), vec![(2, "compétence CRCN inconnue « 6.1 »")]),
+        (
+            "unknown crcn",
+            front(&format!("crcn = [{{ code = \"6.1\", level = 2 }}]\n{OK_FIELDS}")),
+            vec![(2, "compétence CRCN inconnue « 6.1 »")],
+        ),
         ("crcn level", front(&format!("crcn = [{{ code = \"2.2\", level = 12 }}]\n{OK_FIELDS}")), vec![(2, "niveau CRCN invalide")]),
         ("crcn shape", front(&format!("crcn = [\"2.2\"]\n{OK_FIELDS}")), vec![(2, "{ code = ")]),
         ("unknown emi", front(&format!("emi = [\"EMI3.2\", \"EMI7\"]\n{OK_FIELDS}")), vec![(2, "code EMI inconnu « EMI7 »")]),
@@ -107,7 +123,11 @@ fn config_files_are_checked() {
     assert!(out.diagnostics.iter().any(|d| d.file == "glossaire.toml" && d.line == 1 && d.message.contains("obligatoires")));
     let bad_modules = "[[themes]]\nid = \"t\"\ntitle = \"T\"\n\n[[modules]]\nid = \"m\"\ntheme = \"autre\"\ntitle = \"M\"\n";
     let out = compile_dir(&[], Some(bad_modules), None, &[]);
-    assert!(out.diagnostics.iter().any(|d| d.file == MODULES_FILE && d.line == 5 && d.message.contains("thème inconnu")), "{:?}", out.diagnostics);
+    assert!(
+        out.diagnostics.iter().any(|d| d.file == MODULES_FILE && d.line == 5 && d.message.contains("thème inconnu")),
+        "{:?}",
+        out.diagnostics
+    );
     let out = compile_dir(&[], Some("[[modules]\n"), None, &[]);
     assert!(out.diagnostics.iter().any(|d| d.file == MODULES_FILE && d.message.contains("TOML invalide")));
 }

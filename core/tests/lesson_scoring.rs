@@ -192,7 +192,8 @@ fn scoring_never_panics_on_garbage_responses() {
         for a in &l.activities {
             let n = (next() % 6) as usize;
             let bytes: Vec<u8> = (0..n).map(|_| next() as u8).collect();
-            let texts: Vec<String> = (0..n).map(|_| ["", "1", "by", "9999999999999", "-1", "é", "\u{0}"][(next() % 7) as usize].to_string()).collect();
+            let texts: Vec<String> =
+                (0..n).map(|_| ["", "1", "by", "9999999999999", "-1", "é", "\u{0}"][(next() % 7) as usize].to_string()).collect();
             for r in [
                 Response::Choices(bytes.clone()),
                 Response::Order(bytes.clone()),

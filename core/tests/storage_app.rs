@@ -37,12 +37,8 @@ fn quarantine_document_lists_every_value_set_aside() {
 
 #[test]
 fn quarantine_document_layout() {
-    let one = Quarantined {
-        key: "communs.q.abc".into(),
-        from: "communs.p.x".into(),
-        reason: "clé inconnue".into(),
-        raw: "a\"b".into(),
-    };
+    let one =
+        Quarantined { key: "communs.q.abc".into(), from: "communs.p.x".into(), reason: "clé inconnue".into(), raw: "a\"b".into() };
     let cases: [(&[Quarantined], &str); 2] = [
         (&[], r#"{"format":"communs-donnees-mises-de-cote","valeurs":[]}"#),
         (
@@ -152,7 +148,8 @@ fn queries_the_pages_lay_out() {
     // The reminder of a profile never exported comes after 10 attempts.
     for i in 0..7 {
         assert!(!s.export_reminder_due(&ids[0], NOW + 100), "only {} attempts", 3 + i);
-        let (_, b) = s.record_attempt(&ids[0], answer(NOW + 60 + i, "l", "q", Response::Bool(false)), 50 + i as u64).expect("recorded");
+        let (_, b) =
+            s.record_attempt(&ids[0], answer(NOW + 60 + i, "l", "q", Response::Bool(false)), 50 + i as u64).expect("recorded");
         commit(&mut map, &mut s, &b);
     }
     assert!(s.export_reminder_due(&ids[0], NOW + 100));

@@ -35,8 +35,7 @@ pub fn commit(map: &mut BTreeMap<String, String>, store: &mut Store, batch: &Wri
     apply_ops(map, &batch.ops);
     store.apply(batch);
     // The store's view of raw storage must match localStorage's communs keys.
-    let ours: BTreeMap<String, String> =
-        store.raw_pairs().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let ours: BTreeMap<String, String> = store.raw_pairs().map(|(k, v)| (k.to_string(), v.to_string())).collect();
     let theirs: BTreeMap<String, String> =
         map.iter().filter(|(k, _)| k.starts_with(PREFIX)).map(|(k, v)| (k.clone(), v.clone())).collect();
     assert_eq!(ours, theirs, "store view and storage diverged");
@@ -59,9 +58,31 @@ mod rng;
 pub use rng::Rng;
 
 const WORDS: &[&str] = &[
-    "soleil", "la mer", "trois quarts", "l’eau", "photosynthèse", "Paris", "12", "3,5", "un demi",
-    "Jules Verne", "les volcans", "respirer", "« liberté »", "égalité", "fraternité", "ça", "où",
-    "la Loire", "1789", "coopérer", "un triangle", "vrai", "parce que la lumière", "a|b", "x\\y",
+    "soleil",
+    "la mer",
+    "trois quarts",
+    "l’eau",
+    "photosynthèse",
+    "Paris",
+    "12",
+    "3,5",
+    "un demi",
+    "Jules Verne",
+    "les volcans",
+    "respirer",
+    "« liberté »",
+    "égalité",
+    "fraternité",
+    "ça",
+    "où",
+    "la Loire",
+    "1789",
+    "coopérer",
+    "un triangle",
+    "vrai",
+    "parce que la lumière",
+    "a|b",
+    "x\\y",
 ];
 
 /// A realistic response for an activity kind (0..=9).

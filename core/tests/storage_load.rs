@@ -25,7 +25,8 @@ fn assert_nothing_lost(before: &BTreeMap<String, String>, after: &BTreeMap<Strin
         }
         if k.starts_with(PROFILE_PREFIX) && !k.ends_with(".progress") {
             // A chunk: each line is kept (maybe re-encoded) or quarantined.
-            let new_ids: Vec<String> = after.get(k).map(|v| v.lines().map(|l| l.chars().take(8).collect()).collect()).unwrap_or_default();
+            let new_ids: Vec<String> =
+                after.get(k).map(|v| v.lines().map(|l| l.chars().take(8).collect()).collect()).unwrap_or_default();
             for line in v.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')) {
                 let id_v2: String = line.chars().take(8).collect();
                 let id_v1 = serde_json::from_str::<serde_json::Value>(line)
@@ -250,13 +251,36 @@ fn empty_storage() {
 fn random_hostile_snapshots() {
     let bases = ["v1.json", "v2.json", "corrupt.json", "foreign.json", "orphan.json", "corrupt-meta.json"];
     let garbage = [
-        "", "#2", "#2\n", "{", "null", "[]", "{}", "\u{feff}", "#2\n\n\n", "#2\nAAAAAAAA0 0 0 0 c\n",
-        "{\"v\":2}", "{\"v\":2,\"profiles\":[]}", "{\"v\":1,\"profiles\":{}}", "{\"v\":-1}", "{\"v\":2.5}",
-        "{\"v\":2,\"l\":[[0,1,2]]}", "{\"lessons\":{\"a\":{}}}", "#2\nAAAAAAAA\u{0} 0 0 0 t\n", "é#2\n",
+        "",
+        "#2",
+        "#2\n",
+        "{",
+        "null",
+        "[]",
+        "{}",
+        "\u{feff}",
+        "#2\n\n\n",
+        "#2\nAAAAAAAA0 0 0 0 c\n",
+        "{\"v\":2}",
+        "{\"v\":2,\"profiles\":[]}",
+        "{\"v\":1,\"profiles\":{}}",
+        "{\"v\":-1}",
+        "{\"v\":2.5}",
+        "{\"v\":2,\"l\":[[0,1,2]]}",
+        "{\"lessons\":{\"a\":{}}}",
+        "#2\nAAAAAAAA\u{0} 0 0 0 t\n",
+        "é#2\n",
     ];
     let keys = [
-        "communs.meta", "communs.p.rEnArd01.2025-09", "communs.p.rEnArd01.progress", "communs.p.NEW00000.2030-01",
-        "communs.p.rEnArd01.1999-12", "communs.p..", "communs.p.", "communs.q.xx", "communs.p.rEnArd01.2025-9",
+        "communs.meta",
+        "communs.p.rEnArd01.2025-09",
+        "communs.p.rEnArd01.progress",
+        "communs.p.NEW00000.2030-01",
+        "communs.p.rEnArd01.1999-12",
+        "communs.p..",
+        "communs.p.",
+        "communs.q.xx",
+        "communs.p.rEnArd01.2025-9",
     ];
     let mut rng = Rng(2024);
     for round in 0..600 {

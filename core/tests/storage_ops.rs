@@ -36,10 +36,19 @@ fn profile_lifecycle() {
     let b = new_profile(&mut map, &mut s, "Chat", 1); // same random: another id
     assert_ne!(a, b);
     assert_eq!(s.current(), Some(&b));
-    { let b = s.switch_profile(Some(&a)).unwrap(); commit(&mut map, &mut s, &b); }
+    {
+        let b = s.switch_profile(Some(&a)).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
     assert_eq!(s.current(), Some(&a));
-    { let b = s.rename_profile(&a, "Hibou malin").unwrap(); commit(&mut map, &mut s, &b); }
-    { let b = s.restyle_profile(&a, 7, 11).unwrap(); commit(&mut map, &mut s, &b); }
+    {
+        let b = s.rename_profile(&a, "Hibou malin").unwrap();
+        commit(&mut map, &mut s, &b);
+    }
+    {
+        let b = s.restyle_profile(&a, 7, 11).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
     let p = s.profile(&a).unwrap();
     assert_eq!((p.pseudonym.as_str(), p.colour, p.avatar, p.created), ("Hibou malin", 7, 11, NOW));
     assert!(s.rename_profile(&a, "").is_err());
@@ -145,10 +154,22 @@ fn attempts_go_to_their_month_chunk() {
 fn progress_updates() {
     let (mut map, mut s) = fresh();
     let p = new_profile(&mut map, &mut s, "Renard bleu", 7);
-    { let b = s.set_progress(&p, "lecon-1", LessonStatus::InProgress, 2, NOW).unwrap(); commit(&mut map, &mut s, &b); }
-    { let b = s.set_progress(&p, "lecon-1", LessonStatus::Done, 9, NOW + 10).unwrap(); commit(&mut map, &mut s, &b); }
-    { let b = s.set_progress(&p, "lecon-1", LessonStatus::InProgress, 1, NOW + 20).unwrap(); commit(&mut map, &mut s, &b); }
-    { let b = s.set_progress(&p, "lecon-2", LessonStatus::InProgress, 4, NOW + 30).unwrap(); commit(&mut map, &mut s, &b); }
+    {
+        let b = s.set_progress(&p, "lecon-1", LessonStatus::InProgress, 2, NOW).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
+    {
+        let b = s.set_progress(&p, "lecon-1", LessonStatus::Done, 9, NOW + 10).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
+    {
+        let b = s.set_progress(&p, "lecon-1", LessonStatus::InProgress, 1, NOW + 20).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
+    {
+        let b = s.set_progress(&p, "lecon-2", LessonStatus::InProgress, 4, NOW + 30).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
     let pr = load(pairs(&map)).store.progress(&p);
     assert_eq!(pr["lecon-1"], LessonProgress { status: LessonStatus::Done, position: 1, updated: NOW + 20 });
     assert_eq!(pr["lecon-2"].position, 4);
@@ -173,7 +194,10 @@ fn erase_a_profile_and_roll_back() {
         let (_, w) = s.record_attempt(who, sample_attempt(&mut rng, NOW + i * 86_400), rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
     }
-    { let b = s.set_progress(&a, "l", LessonStatus::Done, 1, NOW).unwrap(); commit(&mut map, &mut s, &b); }
+    {
+        let b = s.set_progress(&a, "l", LessonStatus::Done, 1, NOW).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
     let snapshot = map.clone();
     let del = s.delete_profile(&a).unwrap();
     assert_eq!(del.ops[0].key, META_KEY, "index first");
@@ -291,8 +315,23 @@ fn merge_chunks_properties() {
 
 #[test]
 fn real_name_advice() {
-    let yes = ["Léa Martin", "Jean-Pierre Dupont", "Chloé O'Neil", "Jean de La Fontaine", "Jeanne d’Arc", "Émile Zola", "Ana María López"];
-    let no = ["Renard bleu", "lea42", "Chat", "LÉA MARTIN", "léa martin", "Léa", "Renard Bleu42", "", "  ", "Léa-", "Léa  -Martin", "de Gaulle", "Capitaine 1"];
+    let yes =
+        ["Léa Martin", "Jean-Pierre Dupont", "Chloé O'Neil", "Jean de La Fontaine", "Jeanne d’Arc", "Émile Zola", "Ana María López"];
+    let no = [
+        "Renard bleu",
+        "lea42",
+        "Chat",
+        "LÉA MARTIN",
+        "léa martin",
+        "Léa",
+        "Renard Bleu42",
+        "",
+        "  ",
+        "Léa-",
+        "Léa  -Martin",
+        "de Gaulle",
+        "Capitaine 1",
+    ];
     for n in yes {
         assert!(looks_like_real_name(n), "{n}");
     }
@@ -326,7 +365,10 @@ fn export_reminder() {
         commit(&mut map, &mut s, &w);
     }
     assert_eq!(s.attempts_since_export(&p), 3);
-    { let b = s.mark_exported(&p, NOW + 10).unwrap(); commit(&mut map, &mut s, &b); }
+    {
+        let b = s.mark_exported(&p, NOW + 10).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
     assert_eq!(s.attempts_since_export(&p), 0);
     assert_eq!(load(pairs(&map)).store.profile(&p).unwrap().last_export, Some(NOW + 10));
 }
@@ -340,7 +382,10 @@ fn export_then_import_elsewhere() {
         let (_, w) = s.record_attempt(&p, sample_attempt(&mut rng, NOW + i * 3_600), rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
     }
-    { let b = s.set_progress(&p, "lecon-01-eau", LessonStatus::Done, 8, NOW).unwrap(); commit(&mut map, &mut s, &b); }
+    {
+        let b = s.set_progress(&p, "lecon-01-eau", LessonStatus::Done, 8, NOW).unwrap();
+        commit(&mut map, &mut s, &b);
+    }
     let text = s.export_profile(&p, NOW + 999_999).unwrap();
     let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
     assert_eq!(doc["format"], "communs-export");

@@ -51,7 +51,11 @@ fn chars_per_attempt_on_a_realistic_mix() {
     sizes.sort_unstable();
     let median = percentile(&sizes, 0.5);
     let p95 = percentile(&sizes, 0.95);
-    println!("chars per stored attempt (line + newline), {} attempts: median {median}, p95 {p95}, max {}", sizes.len(), sizes[sizes.len() - 1]);
+    println!(
+        "chars per stored attempt (line + newline), {} attempts: median {median}, p95 {p95}, max {}",
+        sizes.len(),
+        sizes[sizes.len() - 1]
+    );
     for (k, mut v) in by_kind {
         v.sort_unstable();
         println!("  kind {k}: n={} median {} p95 {}", v.len(), percentile(&v, 0.5), percentile(&v, 0.95));
@@ -68,7 +72,16 @@ fn a_school_year_of_100_pupils_fits_in_5_mb() {
     // once, 10% twice; one progress entry per lesson; saved pseudonyms.
     let lessons: Vec<(String, Vec<(String, u64)>)> = {
         let mut rng = Rng(1);
-        let subjects = ["fractions", "cycle-de-l-eau", "volcans", "revolution-francaise", "droit-auteur", "poesie", "geometrie-plane", "education-aux-medias"];
+        let subjects = [
+            "fractions",
+            "cycle-de-l-eau",
+            "volcans",
+            "revolution-francaise",
+            "droit-auteur",
+            "poesie",
+            "geometrie-plane",
+            "education-aux-medias",
+        ];
         (0..120)
             .map(|i| {
                 let id = format!("{}-{}", subjects[i % subjects.len()], i / subjects.len() + 1);
@@ -83,7 +96,11 @@ fn a_school_year_of_100_pupils_fits_in_5_mb() {
     let mut attempts_total = 0usize;
     let names = ["Renard", "Chat", "Hibou", "Tortue", "Baleine", "Abeille", "Ours", "Lapin", "Escargot", "Étoile"];
     for pupil in 0..100u64 {
-        let pseudo = format!("{} {}", names[pupil as usize % 10], ["bleu", "rouge", "vert", "malin", "rapide", "joyeux", "calme", "curieux", "sage", "doré"][pupil as usize / 10]);
+        let pseudo = format!(
+            "{} {}",
+            names[pupil as usize % 10],
+            ["bleu", "rouge", "vert", "malin", "rapide", "joyeux", "calme", "curieux", "sage", "doré"][pupil as usize / 10]
+        );
         let (p, w) = s.create_profile(&pseudo, (pupil % 8) as u8, (pupil % 12) as u8, YEAR_START, rng.next_u64()).unwrap();
         commit(&mut map, &mut s, &w);
         // Build the pupil's year as an export file and import it in one batch

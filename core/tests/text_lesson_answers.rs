@@ -95,7 +95,9 @@ fn accepted_answers_stay_accepted_however_they_are_typed() {
                 // One swap of two different neighbouring letters is a typo,
                 // accepted when allowed and the answer is long enough.
                 let form: Vec<char> = answer_form(a).chars().collect();
-                if let Some(i) = (0..form.len().saturating_sub(1)).find(|&i| form[i] != form[i + 1] && form[i].is_alphabetic() && form[i + 1].is_alphabetic()) {
+                if let Some(i) = (0..form.len().saturating_sub(1))
+                    .find(|&i| form[i] != form[i + 1] && form[i].is_alphabetic() && form[i + 1].is_alphabetic())
+                {
                     let mut swapped = form.clone();
                     swapped.swap(i, i + 1);
                     let swapped: String = swapped.into_iter().collect();

@@ -144,7 +144,9 @@ impl Text for ActivityMsg {
             ActivityMsg::PairsHelp => "Pour chaque élément, choisis dans la liste ce qui lui correspond.",
             ActivityMsg::MoveUp => "Monter",
             ActivityMsg::MoveDown => "Descendre",
-            ActivityMsg::OrderHelp => "Utilise les boutons «\u{a0}Monter\u{a0}» et «\u{a0}Descendre\u{a0}» pour ranger les éléments, du premier au dernier.",
+            ActivityMsg::OrderHelp => {
+                "Utilise les boutons «\u{a0}Monter\u{a0}» et «\u{a0}Descendre\u{a0}» pour ranger les éléments, du premier au dernier."
+            }
             ActivityMsg::RightOrder => "Le bon ordre\u{a0}:",
             ActivityMsg::PollResultsTitle => "Les réponses données sur cet appareil",
             ActivityMsg::CloudTitle => "Le nuage de mots de cet appareil",
@@ -259,8 +261,7 @@ mod tests {
 
     #[test]
     fn every_type_has_its_own_label() {
-        let labels: std::collections::HashSet<&str> =
-            ActivityType::ALL.iter().map(|n| t(ActivityMsg::type_label(*n))).collect();
+        let labels: std::collections::HashSet<&str> = ActivityType::ALL.iter().map(|n| t(ActivityMsg::type_label(*n))).collect();
         assert_eq!(labels.len(), 11);
     }
 }

@@ -303,10 +303,7 @@ mod tests {
     #[test]
     fn values_in_messages() {
         assert_eq!(quota_used(6_000, 5_000_000), "12\u{a0}Ko sur environ 10\u{202f}000\u{a0}Ko (0,2\u{a0}%)");
-        assert_eq!(
-            import_done(3, 1, 0),
-            "Sauvegarde importée\u{a0}: 3 réponses ajoutées, 1 déjà présente."
-        );
+        assert_eq!(import_done(3, 1, 0), "Sauvegarde importée\u{a0}: 3 réponses ajoutées, 1 déjà présente.");
         assert_eq!(
             file_problem("a.json", "Sauvegarde invalide : l'index « x » ?"),
             "a.json\u{a0}: Sauvegarde invalide\u{a0}: l’index «\u{a0}x\u{a0}»\u{202f}?"

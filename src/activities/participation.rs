@@ -6,8 +6,8 @@
 //! of `communs_core::response::encode_idea`.
 
 use communs_core::activity::participation::{aggregate_words, by_frequency, size_bucket, tally_poll, wall};
-use communs_core::response::{encode_idea, Response};
 use communs_core::lesson::SafeHtml;
+use communs_core::response::{encode_idea, Response};
 use leptos::prelude::*;
 
 use super::Ctx;
@@ -25,9 +25,7 @@ const MAX_IDEAS: usize = 10;
 #[component]
 pub(crate) fn Poll(ctx: Ctx, question: SafeHtml, options: Vec<SafeHtml>) -> impl IntoView {
     let picked = RwSignal::new(None::<usize>);
-    ctx.set_collector(move || {
-        picked.get_untracked().map(|i| Response::Choices(vec![i as u8])).ok_or(ActivityMsg::ChooseFirst)
-    });
+    ctx.set_collector(move || picked.get_untracked().map(|i| Response::Choices(vec![i as u8])).ok_or(ActivityMsg::ChooseFirst));
     let name = ctx.id("sondage");
     let options = StoredValue::new(options);
     let n = options.with_value(Vec::len);
@@ -171,9 +169,8 @@ pub(crate) fn Brainstorm(ctx: Ctx, categories: Vec<String>) -> impl IntoView {
             return Err(ActivityMsg::AnswerFirst);
         }
         Ok(Response::Texts(
-            categories.with_value(|cats| {
-                all.iter().map(|(c, s)| encode_idea(c.and_then(|c| cats.get(c)).map(String::as_str), s)).collect()
-            }),
+            categories
+                .with_value(|cats| all.iter().map(|(c, s)| encode_idea(c.and_then(|c| cats.get(c)).map(String::as_str), s)).collect()),
         ))
     });
     // Posted ideas leave the draft.

@@ -28,9 +28,12 @@ fn try_download(filename: &str, text: &str) -> Option<()> {
     body.append_child(&link).ok()?;
     link.click();
     link.remove();
-    set_timeout(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    }, Duration::from_secs(30));
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        Duration::from_secs(30),
+    );
     Some(())
 }
 

@@ -236,7 +236,11 @@ fn Toc(lesson: Arc<CompiledLesson>) -> impl IntoView {
     let sections: Vec<_> = lesson.sections.iter().filter(|s| s.level <= 3).cloned().collect();
     (!sections.is_empty()).then(|| {
         let on_click = |ev: leptos::ev::MouseEvent| {
-            let Some(a) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[data-section]").ok().flatten()) else {
+            let Some(a) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|e| e.closest("a[data-section]").ok().flatten())
+            else {
                 return;
             };
             if let Some(id) = a.get_attribute("data-section") {

@@ -114,7 +114,13 @@ fn generated_lessons(out: &Path) -> Res {
         println!("{:<46} {:>10} {:>10} {:>10}", format!("{n} leçon(s) : première visite"), kb(fr + ir), kb(fg + ig), kb(fb + ib));
         if n == 1 {
             let lesson = serde_json::to_vec(&output.lessons[0]).map_err(|e| e.to_string())?;
-            println!("{:<46} {:>10} {:>10} {:>10}", "une leçon ouverte (son fichier)", kb(lesson.len()), kb(gzip_len(&lesson)?), kb(brotli_len(&lesson)?));
+            println!(
+                "{:<46} {:>10} {:>10} {:>10}",
+                "une leçon ouverte (son fichier)",
+                kb(lesson.len()),
+                kb(gzip_len(&lesson)?),
+                kb(brotli_len(&lesson)?)
+            );
         }
     }
     Ok(())

@@ -126,10 +126,7 @@ fn not_found_page(template: &str) -> String {
 /// version derived from their contents, so a new build replaces the cache.
 fn write_service_worker(out: &Path) -> Res {
     let template = read(&root().join("public/sw.js"))?;
-    let files: Vec<String> = list_files(out)
-        .into_iter()
-        .filter(|f| f != "sw.js" && f != "404.html")
-        .collect();
+    let files: Vec<String> = list_files(out).into_iter().filter(|f| f != "sw.js" && f != "404.html").collect();
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     for f in &files {
         let bytes = std::fs::read(out.join(f)).map_err(|e| e.to_string())?;

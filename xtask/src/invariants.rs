@@ -434,18 +434,48 @@ mod tests {
         ("entrée-sortie", "core/src/a.rs", "let d = env!(\"CARGO_MANIFEST_DIR\"); let i = Instantly; use mystd::fs;", &[]),
         ("entrée-sortie", "core/src/bin/lessons.rs", "fn main() { std::fs::read(\"x\"); }", &[]),
         ("entrée-sortie", "core/src/fs.rs", "use std::fs;", &[]),
-        ("entrée-sortie", "core/src/a.rs", "#[cfg(test)]\nmod tests {\n  use std::fs;\n  fn t() { std::env::args(); }\n}\nuse std::fs;", &[6]),
+        (
+            "entrée-sortie",
+            "core/src/a.rs",
+            "#[cfg(test)]\nmod tests {\n  use std::fs;\n  fn t() { std::env::args(); }\n}\nuse std::fs;",
+            &[6],
+        ),
         // panics
         ("panique", "core/src/a.rs", "fn f(x: Option<u8>) -> u8 { x.unwrap() }", &[1]),
         ("panique", "core/src/a.rs", "fn f(x: Option<u8>) -> u8 {\n  x\n    .expect(\"some\")\n}", &[3]),
         ("panique", "core/src/a.rs", "fn f() { panic!(\"no\") }\nfn g() { unreachable!() }", &[1, 2]),
-        ("panique", "core/src/a.rs", "fn f() { todo!() }\nfn g() { unimplemented!() }\nfn h(r: Result<u8, u8>) { r.unwrap_err(); }", &[1, 2, 3]),
+        (
+            "panique",
+            "core/src/a.rs",
+            "fn f() { todo!() }\nfn g() { unimplemented!() }\nfn h(r: Result<u8, u8>) { r.unwrap_err(); }",
+            &[1, 2, 3],
+        ),
         ("panique", "core/src/a.rs", "fn f(x: Option<u8>) -> u8 { x.unwrap_or(0) + x.unwrap_or_default() }", &[]),
-        ("panique", "core/src/a.rs", "// x.unwrap()\n/* panic!() /* nested */ x.expect(1) */\nlet s = \"todo!()\"; let r = r#\"a.unwrap()\"#;", &[]),
+        (
+            "panique",
+            "core/src/a.rs",
+            "// x.unwrap()\n/* panic!() /* nested */ x.expect(1) */\nlet s = \"todo!()\"; let r = r#\"a.unwrap()\"#;",
+            &[],
+        ),
         ("panique", "core/src/a.rs", "fn expect(x: u8) {}\nfn f() { expect(1); let c = '\"'; let l: &'static str = \"\"; }", &[]),
-        ("panique", "core/src/a.rs", "#[cfg(test)]\nmod tests {\n  fn t() { None::<u8>.unwrap(); panic!(); }\n}\nfn f() { todo!() }", &[5]),
-        ("panique", "core/src/a.rs", "#[cfg(test)]\nfn helper() -> u8 { Some(1).unwrap() }\nfn f(x: Option<u8>) { x.unwrap(); }", &[3]),
-        ("panique", "core/src/a.rs", "let c = '{'; let s = \"}\";\n#[cfg(test)]\nmod t { fn a() { let s = \"}\"; x.unwrap(); } }\nfn f() { y.unwrap() }", &[4]),
+        (
+            "panique",
+            "core/src/a.rs",
+            "#[cfg(test)]\nmod tests {\n  fn t() { None::<u8>.unwrap(); panic!(); }\n}\nfn f() { todo!() }",
+            &[5],
+        ),
+        (
+            "panique",
+            "core/src/a.rs",
+            "#[cfg(test)]\nfn helper() -> u8 { Some(1).unwrap() }\nfn f(x: Option<u8>) { x.unwrap(); }",
+            &[3],
+        ),
+        (
+            "panique",
+            "core/src/a.rs",
+            "let c = '{'; let s = \"}\";\n#[cfg(test)]\nmod t { fn a() { let s = \"}\"; x.unwrap(); } }\nfn f() { y.unwrap() }",
+            &[4],
+        ),
     ];
 
     #[test]

@@ -103,9 +103,8 @@ fn handle(site: &Site, stream: TcpStream) -> std::io::Result<()> {
         return respond(&mut out, 405, "text/plain; charset=utf-8", b"405", method == "HEAD");
     }
     if let Some(location) = needs_slash(site, target) {
-        let header = format!(
-            "HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
-        );
+        let header =
+            format!("HTTP/1.1 301 Moved Permanently\r\nLocation: {location}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
         out.write_all(header.as_bytes())?;
         return out.flush();
     }

@@ -46,8 +46,7 @@ pub fn npm() -> Res {
     let stamp = root.join("node_modules/.package-lock.json");
     let lock_text = std::fs::read(&lock).map_err(|e| format!("{}: {e}", lock.display()))?;
     let stamp_file = root.join("node_modules/.communs-lock");
-    let fresh = stamp.exists()
-        && std::fs::read(&stamp_file).map(|s| s == lock_text).unwrap_or(false);
+    let fresh = stamp.exists() && std::fs::read(&stamp_file).map(|s| s == lock_text).unwrap_or(false);
     if !fresh {
         step("installation des paquets npm verrouillés (npm ci)");
         run(Command::new("npm").args(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))?;
@@ -87,9 +86,5 @@ pub fn chromium() -> Res {
 }
 
 fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0")
-        .unwrap_or(false)
+    Command::new("id").arg("-u").output().map(|o| String::from_utf8_lossy(&o.stdout).trim() == "0").unwrap_or(false)
 }

@@ -352,7 +352,8 @@ mod tests {
 
     #[test]
     fn reads_e2e_phases() {
-        let out = "ok  - a (12 ms)\n# phase e2e walk.spec.mjs : 41.5 s\n# phase e2e auto-tests : 3.0 s\n# phase cassée\n# durée : 50.0 s\n";
+        let out =
+            "ok  - a (12 ms)\n# phase e2e walk.spec.mjs : 41.5 s\n# phase e2e auto-tests : 3.0 s\n# phase cassée\n# durée : 50.0 s\n";
         assert_eq!(e2e_phases(out), vec![("e2e walk.spec.mjs".to_string(), 41.5), ("e2e auto-tests".to_string(), 3.0)]);
         assert_eq!(e2e_phases("e2e: 1 passed, 0 failed"), vec![]);
     }
@@ -366,7 +367,8 @@ mod tests {
         let table = t.durations();
         assert!(table.contains("  longer name") && table.contains("(échec)"), "{table}");
         assert!(table.contains("    sub"), "{table}");
-        let total: f64 = table.lines().last().unwrap().trim().trim_start_matches("total").trim().trim_end_matches(" s").parse().unwrap();
+        let total: f64 =
+            table.lines().last().unwrap().trim().trim_start_matches("total").trim().trim_end_matches(" s").parse().unwrap();
         assert!(total < 100.0, "sub-phases are not counted twice: {table}");
         assert_eq!((t.passed, t.failed, t.broken.clone()), (1, 1, vec!["longer name".to_string()]));
     }

@@ -16,7 +16,11 @@ pub fn target_dir() -> PathBuf {
     match std::env::var_os("CARGO_TARGET_DIR") {
         Some(dir) => {
             let p = PathBuf::from(dir);
-            if p.is_absolute() { p } else { root().join(p) }
+            if p.is_absolute() {
+                p
+            } else {
+                root().join(p)
+            }
         }
         None => root().join("target"),
     }
@@ -29,10 +33,7 @@ pub fn step(what: &str) {
 
 /// Runs a command in the workspace root; fails with its name if it fails.
 pub fn run(cmd: &mut Command) -> Res {
-    let status = cmd
-        .current_dir_if_unset()
-        .status()
-        .map_err(|e| format!("impossible de lancer {cmd:?} : {e}"))?;
+    let status = cmd.current_dir_if_unset().status().map_err(|e| format!("impossible de lancer {cmd:?} : {e}"))?;
     if status.success() {
         Ok(())
     } else {

@@ -44,7 +44,11 @@ fn main() -> ExitCode {
 fn label(dir: &Path, rel: &str) -> String {
     let d = dir.to_string_lossy();
     let d = d.trim_end_matches('/');
-    if d.is_empty() || d == "." { rel.to_string() } else { format!("{d}/{rel}") }
+    if d.is_empty() || d == "." {
+        rel.to_string()
+    } else {
+        format!("{d}/{rel}")
+    }
 }
 
 fn print_diags(dir: &Path, diags: &[Diagnostic]) -> (usize, usize) {
@@ -95,10 +99,13 @@ fn render(file: &Path) -> Result<bool, String> {
     let (mut ctx, ctx_diags) = CompileContext::new(folder.modules.as_deref(), folder.glossary.as_deref(), &folder.images);
     ctx.lessons = Some(folder.lessons.iter().filter_map(|(_, s)| lesson_id(s)).collect());
     let (lesson, diags) = compile_lesson(&file.to_string_lossy(), &source, &ctx);
-    let mut all = ctx_diags.into_iter().map(|mut d| {
-        d.file = label(&dir, &d.file);
-        d
-    }).collect::<Vec<_>>();
+    let mut all = ctx_diags
+        .into_iter()
+        .map(|mut d| {
+            d.file = label(&dir, &d.file);
+            d
+        })
+        .collect::<Vec<_>>();
     all.extend(diags);
     let (e, _) = print_diags(Path::new(""), &all);
     match lesson {
@@ -118,6 +125,11 @@ fn build(dir: &Path, out_dir: &Path) -> Result<bool, String> {
         return Ok(false);
     }
     write_compiled(&out, out_dir)?;
-    println!("{} écrites dans {} ({}).", plural(out.lessons.len(), "leçon", "leçons"), out_dir.display(), plural(w, "avertissement", "avertissements"));
+    println!(
+        "{} écrites dans {} ({}).",
+        plural(out.lessons.len(), "leçon", "leçons"),
+        out_dir.display(),
+        plural(w, "avertissement", "avertissements")
+    );
     Ok(true)
 }

@@ -15,8 +15,8 @@ use serde::{Deserialize, Serialize};
 
 use super::catalogue::{competence_index, Entry, EvidenceCatalogue, LessonActivities, LEVELS, N_COMPETENCES, N_EMI};
 use super::{
-    EMI_FRAGILE_PERCENT, EMI_SATISFAISANTE_PERCENT, EMI_TRES_BONNE_MIN_ACTIVITIES, EMI_TRES_BONNE_PERCENT,
-    MAX_COMPETENCE_SCORE, POINTS_PER_LEVEL, REQUIRED_SUCCESSES, SUCCESS_THRESHOLD,
+    EMI_FRAGILE_PERCENT, EMI_SATISFAISANTE_PERCENT, EMI_TRES_BONNE_MIN_ACTIVITIES, EMI_TRES_BONNE_PERCENT, MAX_COMPETENCE_SCORE,
+    POINTS_PER_LEVEL, REQUIRED_SUCCESSES, SUCCESS_THRESHOLD,
 };
 use crate::frameworks::{self, CrcnLevelGroup, CRCN_LEVEL_MAX, EMI_GOALS};
 use crate::storage::{Attempt, Timestamp, MAX_SCORE};
@@ -233,11 +233,7 @@ struct Best {
 /// higher score, then earlier, then smaller id (a total order, so the choice
 /// does not depend on the order of the attempts).
 fn better(a: &Attempt, b: &Attempt) -> bool {
-    a.score
-        .cmp(&b.score)
-        .then_with(|| b.at.cmp(&a.at))
-        .then_with(|| b.id.cmp(&a.id))
-        == Ordering::Greater
+    a.score.cmp(&b.score).then_with(|| b.at.cmp(&a.at)).then_with(|| b.id.cmp(&a.id)) == Ordering::Greater
 }
 
 /// For each catalogue entry, its best attempt: one pass, no allocation but
@@ -455,12 +451,7 @@ pub struct WorkOn<'a> {
 
 /// « Pour progresser »: up to `n` competences to work on ([`weakest`]), each
 /// with its next level and up to `lessons_each` lessons that can prove it.
-pub fn to_work_on<'a>(
-    profile: &Profile,
-    catalogue: &'a EvidenceCatalogue,
-    n: usize,
-    lessons_each: usize,
-) -> Vec<WorkOn<'a>> {
+pub fn to_work_on<'a>(profile: &Profile, catalogue: &'a EvidenceCatalogue, n: usize, lessons_each: usize) -> Vec<WorkOn<'a>> {
     weakest(profile, n)
         .into_iter()
         .filter_map(|code| {

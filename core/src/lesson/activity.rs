@@ -22,8 +22,8 @@ use lines::{Field, Lines};
 use super::context::{Builder, Origin};
 use super::html::SafeHtml;
 use super::model::{Activity, ActivityKind, ActivityType, CrcnRef, DEFAULT_ATTEMPTS};
-use crate::text::{fold, is_activity_id};
 use crate::frameworks;
+use crate::text::{fold, is_activity_id};
 
 /// The lists an activity type takes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -86,7 +86,14 @@ fn parse_kind(b: &mut Builder, t: ActivityType, lines: &Lines, at: Origin) -> Ac
 
 /// Parses one activity fence. `info` is what follows `activite` on the fence
 /// line; `first_line` is the file line of the first content line.
-pub fn parse_activity(b: &mut Builder, info: &str, text: &str, fence_line: usize, fence_col: usize, first_line: usize) -> Option<Activity> {
+pub fn parse_activity(
+    b: &mut Builder,
+    info: &str,
+    text: &str,
+    fence_line: usize,
+    fence_col: usize,
+    first_line: usize,
+) -> Option<Activity> {
     let errors_before = b.error_count();
     let at = Origin { line: fence_line, col: fence_col };
     let (activity_type, id) = parse_fence(b, info, at)?;
@@ -105,7 +112,11 @@ pub fn parse_activity(b: &mut Builder, info: &str, text: &str, fence_line: usize
 fn parse_fence(b: &mut Builder, info: &str, at: Origin) -> Option<(ActivityType, String)> {
     let mut tokens = info.split_whitespace();
     let Some(kind_raw) = tokens.next() else {
-        b.error(at.line, at.col, format!("type d'activité manquant : ```activite <type> id=<identifiant> (types : {})", ActivityType::names()));
+        b.error(
+            at.line,
+            at.col,
+            format!("type d'activité manquant : ```activite <type> id=<identifiant> (types : {})", ActivityType::names()),
+        );
         return None;
     };
     let Some(activity_type) = ActivityType::parse(&fold(kind_raw)) else {
@@ -124,7 +135,11 @@ fn parse_fence(b: &mut Builder, info: &str, at: Origin) -> Option<(ActivityType,
         return None;
     };
     if !is_activity_id(&id) {
-        b.error(at.line, at.col, format!("identifiant d'activité invalide « {id} » : minuscules, chiffres et tirets, 60 caractères au plus"));
+        b.error(
+            at.line,
+            at.col,
+            format!("identifiant d'activité invalide « {id} » : minuscules, chiffres et tirets, 60 caractères au plus"),
+        );
         return None;
     }
     Some((activity_type, id))
@@ -155,7 +170,13 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
     let mut crcn = Vec::new();
     if let Some(f) = lines.key("crcn") {
         if t.participation_only() {
-            b.error(f.line, 1, format!("`crcn :` refusé pour une activité {kind} : elle recueille la participation et n'est jamais une preuve de niveau"));
+            b.error(
+                f.line,
+                1,
+                format!(
+                    "`crcn :` refusé pour une activité {kind} : elle recueille la participation et n'est jamais une preuve de niveau"
+                ),
+            );
         } else {
             crcn = parse_crcn_list(b, f);
         }
@@ -231,7 +252,11 @@ fn parse_crcn_list(b: &mut Builder, f: &Field) -> Vec<CrcnRef> {
         let (code, level) = match words.as_slice() {
             [code, niv, level] if matches!(fold(niv).as_str(), "niveau" | "niv" | "niv.") => (*code, *level),
             _ => {
-                b.error(f.line, f.col, format!("`crcn :` mal écrit « {part} » : écris par exemple `2.2 niveau 2` (plusieurs : séparés par ;)"));
+                b.error(
+                    f.line,
+                    f.col,
+                    format!("`crcn :` mal écrit « {part} » : écris par exemple `2.2 niveau 2` (plusieurs : séparés par ;)"),
+                );
                 continue;
             }
         };
@@ -267,4 +292,3 @@ pub fn check_crcn(b: &mut Builder, code: &str, level: Option<i64>, line: usize, 
     }
     ok.then(|| CrcnRef { code: code.to_string(), level })
 }
-

@@ -36,7 +36,11 @@ impl CompileContext {
             .map(|p| {
                 let p = p.replace('\\', "/");
                 let p = p.trim_start_matches("./");
-                if p.starts_with("images/") { p.to_string() } else { format!("images/{p}") }
+                if p.starts_with("images/") {
+                    p.to_string()
+                } else {
+                    format!("images/{p}")
+                }
             })
             .collect();
         (CompileContext { modules, glossary, images: Some(images), lessons: None }, diags)
@@ -122,7 +126,12 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
     }
     for k in table.keys() {
         if k != "themes" && k != "modules" {
-            diags.push(Diagnostic::warning(f, key_line(text, k, 1), 1, format!("clé inconnue « {k} » (attendu : [[themes]] et [[modules]])")));
+            diags.push(Diagnostic::warning(
+                f,
+                key_line(text, k, 1),
+                1,
+                format!("clé inconnue « {k} » (attendu : [[themes]] et [[modules]])"),
+            ));
         }
     }
     (themes, modules)
@@ -193,8 +202,23 @@ pub fn lesson_id(source: &str) -> Option<(String, Publication)> {
 }
 
 const FRONT_KEYS: [&str; 17] = [
-    "id", "title", "summary", "module", "order", "keywords", "audience", "duration", "language", "licence", "authors", "objectives",
-    "crcn", "emi", "draft", "sources", "license",
+    "id",
+    "title",
+    "summary",
+    "module",
+    "order",
+    "keywords",
+    "audience",
+    "duration",
+    "language",
+    "licence",
+    "authors",
+    "objectives",
+    "crcn",
+    "emi",
+    "draft",
+    "sources",
+    "license",
 ];
 
 struct Front {
@@ -388,7 +412,9 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
                 }
                 if let Some(u) = &url {
                     let l = u.to_ascii_lowercase();
-                    if !(l.starts_with("https://") || l.starts_with("http://")) || u.chars().any(|c| c.is_whitespace() || c.is_control()) {
+                    if !(l.starts_with("https://") || l.starts_with("http://"))
+                        || u.chars().any(|c| c.is_whitespace() || c.is_control())
+                    {
                         b.error(line, 1, format!("source : `url` doit être une adresse http ou https (trouvé « {u} »)"));
                     }
                 }
@@ -459,9 +485,11 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
         for LessonLink { id, line, col } in &links {
             match lessons.get(id) {
                 None => b.error(*line, *col, format!("lien vers une leçon inconnue : « lecon:{id} »")),
-                Some(Publication::Draft) if !front.as_ref().is_some_and(|f| f.draft) => {
-                    b.error(*line, *col, format!("lien vers la leçon « {id} », qui est un brouillon (draft = true) : elle ne sera pas publiée"))
-                }
+                Some(Publication::Draft) if !front.as_ref().is_some_and(|f| f.draft) => b.error(
+                    *line,
+                    *col,
+                    format!("lien vers la leçon « {id} », qui est un brouillon (draft = true) : elle ne sera pas publiée"),
+                ),
                 _ => {}
             }
         }
@@ -507,7 +535,12 @@ impl CompileOutput {
 /// content) of every `.md` file; `image_files`: files under `images/`
 /// (relative to the folder, e.g. `images/carte.svg`). Diagnostics are labelled
 /// with the given relative paths, [`MODULES_FILE`] and [`GLOSSARY_FILE`].
-pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, glossary_toml: Option<&str>, image_files: &[String]) -> CompileOutput {
+pub fn compile_dir(
+    files: &[(String, String)],
+    modules_toml: Option<&str>,
+    glossary_toml: Option<&str>,
+    image_files: &[String],
+) -> CompileOutput {
     let (mut ctx, mut diags) = CompileContext::new(modules_toml, glossary_toml, image_files);
     if modules_toml.is_none() {
         diags.push(Diagnostic::error(MODULES_FILE, 0, 0, "fichier modules.toml manquant (modules et thèmes des leçons)"));
@@ -550,7 +583,13 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
     let (themes, modules) = ctx.modules.clone().unwrap_or_default();
     // order: modules as listed, then `order`, then id
     let module_rank = |m: &str| modules.iter().position(|x| x.id == m).unwrap_or(usize::MAX);
-    lessons.sort_by(|a, b| (module_rank(&a.header.module), a.header.order, &a.header.id).cmp(&(module_rank(&b.header.module), b.header.order, &b.header.id)));
+    lessons.sort_by(|a, b| {
+        (module_rank(&a.header.module), a.header.order, &a.header.id).cmp(&(
+            module_rank(&b.header.module),
+            b.header.order,
+            &b.header.id,
+        ))
+    });
     // same order twice in a module
     for w in lessons.windows(2) {
         if w[0].header.module == w[1].header.module && w[0].header.order == w[1].header.order {
@@ -558,7 +597,10 @@ pub fn compile_dir(files: &[(String, String)], modules_toml: Option<&str>, gloss
                 &first_file.get(&w[1].header.id).cloned().unwrap_or_default(),
                 0,
                 0,
-                format!("les leçons « {} » et « {} » ont le même `order` dans le module « {} »", w[0].header.id, w[1].header.id, w[1].header.module),
+                format!(
+                    "les leçons « {} » et « {} » ont le même `order` dans le module « {} »",
+                    w[0].header.id, w[1].header.id, w[1].header.module
+                ),
             ));
         }
     }

@@ -40,7 +40,11 @@ pub enum Publication {
 impl Publication {
     /// From the `draft` field of the front matter.
     pub fn from_draft(draft: bool) -> Publication {
-        if draft { Publication::Draft } else { Publication::Published }
+        if draft {
+            Publication::Draft
+        } else {
+            Publication::Published
+        }
     }
 }
 

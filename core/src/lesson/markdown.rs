@@ -58,7 +58,10 @@ pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
     if cleaned.is_empty() {
         return Err("lien vide".into());
     }
-    if cleaned.chars().any(|c| c.is_control() || c.is_whitespace() || ('\u{200b}'..='\u{200f}').contains(&c) || c == '\u{feff}' || c == '\u{2060}') {
+    if cleaned
+        .chars()
+        .any(|c| c.is_control() || c.is_whitespace() || ('\u{200b}'..='\u{200f}').contains(&c) || c == '\u{feff}' || c == '\u{2060}')
+    {
         return Err("adresse de lien contenant des espaces ou des caractères invisibles".into());
     }
     let scheme_end = cleaned.find(':');
@@ -67,10 +70,7 @@ pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
             && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     });
     let Some(scheme) = scheme else {
-        return Err(format!(
-            "lien « {} » sans schéma : seuls http, https, mailto et lecon: sont acceptés",
-            short(cleaned)
-        ));
+        return Err(format!("lien « {} » sans schéma : seuls http, https, mailto et lecon: sont acceptés", short(cleaned)));
     };
     let rest = &cleaned[scheme.len() + 1..];
     match scheme.to_ascii_lowercase().as_str() {
@@ -102,7 +102,9 @@ pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
             }
             Ok(UrlKind::Lecon { id: id.to_string(), fragment })
         }
-        other => Err(format!("lien supprimé : le schéma « {other}: » est interdit (seuls http, https, mailto et lecon: sont acceptés)")),
+        other => {
+            Err(format!("lien supprimé : le schéma « {other}: » est interdit (seuls http, https, mailto et lecon: sont acceptés)"))
+        }
     }
 }
 
@@ -133,10 +135,7 @@ pub fn check_image_path(raw: &str) -> Result<String, String> {
         return Err(format!("chemin d'image invalide : « {} »", short(p)));
     }
     if !p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.')) {
-        return Err(format!(
-            "nom d'image « {} » : seulement des lettres sans accent, des chiffres, - _ et .",
-            short(p)
-        ));
+        return Err(format!("nom d'image « {} » : seulement des lettres sans accent, des chiffres, - _ et .", short(p)));
     }
     Ok(p.to_string())
 }
@@ -514,9 +513,21 @@ impl<'c> Builder<'c> {
                 if run.mode == Mode::Body {
                     let (line, col) = run.pos(offset);
                     if lvl == 1 {
-                        self.warn(line, col, "titre de niveau 1 (`#`) dans le corps : le titre de la leçon vient de l'en-tête, commence à `##`");
+                        self.warn(
+                            line,
+                            col,
+                            "titre de niveau 1 (`#`) dans le corps : le titre de la leçon vient de l'en-tête, commence à `##`",
+                        );
                     } else if lvl > self.last_heading_level + 1 {
-                        self.warn(line, col, format!("niveau de titre sauté : `{}` après un titre de niveau {}", "#".repeat(lvl as usize), self.last_heading_level));
+                        self.warn(
+                            line,
+                            col,
+                            format!(
+                                "niveau de titre sauté : `{}` après un titre de niveau {}",
+                                "#".repeat(lvl as usize),
+                                self.last_heading_level
+                            ),
+                        );
                     }
                     self.last_heading_level = lvl;
                 }
@@ -699,7 +710,11 @@ impl<'c> Builder<'c> {
                 let name = match run.table.as_mut() {
                     Some(t) => {
                         t.cell += 1;
-                        if t.in_head { "th" } else { "td" }
+                        if t.in_head {
+                            "th"
+                        } else {
+                            "td"
+                        }
                     }
                     None => "td",
                 };
@@ -737,7 +752,11 @@ impl<'c> Builder<'c> {
         let credit_parts: Vec<String> = img.title.split(" — ").map(|s| s.trim().to_string()).collect();
         let credit_ok = credit_parts.len() == 3 && credit_parts.iter().all(|s| !s.is_empty());
         if !credit_ok {
-            self.error(line, col, "crédit d'image obligatoire dans le titre : \"auteur — licence — source\" (trois parties séparées par « — »)");
+            self.error(
+                line,
+                col,
+                "crédit d'image obligatoire dans le titre : \"auteur — licence — source\" (trois parties séparées par « — »)",
+            );
         }
         let path = match check_image_path(&img.dest) {
             Ok(p) => p,
@@ -765,11 +784,8 @@ impl<'c> Builder<'c> {
         if let Some(p) = run.para.as_mut() {
             p.images += 1;
         }
-        let caption = if img.title.trim().is_empty() {
-            String::new()
-        } else {
-            format!("<figcaption>{}</figcaption>", escape(img.title.trim()))
-        };
+        let caption =
+            if img.title.trim().is_empty() { String::new() } else { format!("<figcaption>{}</figcaption>", escape(img.title.trim())) };
         let s = format!(r#"<figure><img src="{}" alt="{}" loading="lazy">{caption}</figure>"#, escape(&src), escape(&alt));
         run.w(&s);
     }
@@ -803,7 +819,11 @@ impl<'c> Builder<'c> {
         if code.fenced {
             if let Some((name, label)) = callout(first) {
                 if run.mode != Mode::Body {
-                    self.error(fence_line, fence_col, format!("l'encadré « {name} » ne peut pas être placé dans un encadré ou une activité"));
+                    self.error(
+                        fence_line,
+                        fence_col,
+                        format!("l'encadré « {name} » ne peut pas être placé dans un encadré ou une activité"),
+                    );
                 } else {
                     let full_label = if rest.is_empty() { label.to_string() } else { format!("{label}\u{a0}: {rest}") };
                     let inner = render(self, &code.text, content_origin, Mode::Nested);
@@ -827,7 +847,11 @@ impl<'c> Builder<'c> {
                 if run.mode != Mode::Body {
                     self.error(fence_line, fence_col, "une activité ne peut pas être placée dans un encadré ou une autre activité");
                 } else if run.containers > 0 {
-                    self.error(fence_line, fence_col, "une activité doit être placée à la racine du texte, pas dans une liste ni une citation");
+                    self.error(
+                        fence_line,
+                        fence_col,
+                        "une activité doit être placée à la racine du texte, pas dans une liste ni une citation",
+                    );
                 } else if first_folded != "activite" {
                     self.error(fence_line, fence_col, format!("bloc « {first} » inconnu : écris ```activite <type> id=<identifiant>"));
                 } else {
@@ -930,7 +954,16 @@ mod tests {
     fn image_paths() {
         assert_eq!(check_image_path("images/a.svg").as_deref(), Ok("images/a.svg"));
         assert_eq!(check_image_path("./images/x/a-b_c.png").as_deref(), Ok("images/x/a-b_c.png"));
-        for bad in ["https://x.fr/a.png", "//x.fr/a.png", "images/../a.png", "/images/a.png", "a.png", "images/é.png", "data:image/png;base64,AA", "images//a.png"] {
+        for bad in [
+            "https://x.fr/a.png",
+            "//x.fr/a.png",
+            "images/../a.png",
+            "/images/a.png",
+            "a.png",
+            "images/é.png",
+            "data:image/png;base64,AA",
+            "images//a.png",
+        ] {
             assert!(check_image_path(bad).is_err(), "{bad}");
         }
     }

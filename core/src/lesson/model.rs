@@ -334,9 +334,15 @@ impl Activity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "type", rename_all = "kebab-case")]
 pub enum ActivityKind {
-    ChoixUnique { choices: Vec<Choice> },
-    ChoixMultiples { choices: Vec<Choice> },
-    VraiFaux { answer: bool },
+    ChoixUnique {
+        choices: Vec<Choice>,
+    },
+    ChoixMultiples {
+        choices: Vec<Choice>,
+    },
+    VraiFaux {
+        answer: bool,
+    },
     ReponseCourte {
         /// Accepted answers as written by the author (compare with
         /// [`crate::lesson::scoring`], which normalises).
@@ -350,7 +356,9 @@ pub enum ActivityKind {
         #[serde(default)]
         typo: bool,
     },
-    Appariement { pairs: Vec<Pair> },
+    Appariement {
+        pairs: Vec<Pair>,
+    },
     RemiseEnOrdre {
         /// Items (inline HTML) in the right order.
         items: Vec<SafeHtml>,

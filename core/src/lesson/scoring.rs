@@ -103,7 +103,15 @@ impl Outcome {
     fn graded(fraction: f64, items: Vec<Mark>) -> Outcome {
         let f = if fraction.is_finite() { fraction.clamp(0.0, 1.0) } else { 0.0 };
         let score = (f * 100.0).round() as u8;
-        Outcome { score_percent: score, correct: score == 100, participation_only: false, malformed: false, items, typos: Vec::new(), end: None }
+        Outcome {
+            score_percent: score,
+            correct: score == 100,
+            participation_only: false,
+            malformed: false,
+            items,
+            typos: Vec::new(),
+            end: None,
+        }
     }
     fn participated(items: Vec<Mark>) -> Outcome {
         Outcome { score_percent: 100, correct: true, participation_only: true, malformed: false, items, typos: Vec::new(), end: None }

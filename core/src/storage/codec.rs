@@ -65,9 +65,7 @@ pub fn decode_num(s: &str) -> Option<u64> {
 pub fn id_from_random(r: u64) -> String {
     let mut state = r;
     let r = crate::text::splitmix64(&mut state);
-    (0..8)
-        .map(|i| char::from(DIGITS[((r >> (58 - 6 * i)) & 63) as usize]))
-        .collect()
+    (0..8).map(|i| char::from(DIGITS[((r >> (58 - 6 * i)) & 63) as usize])).collect()
 }
 
 /// True for an identifier made of [`DIGITS`] only, 4 to 16 characters.
@@ -163,9 +161,7 @@ pub fn cap_response(r: &Response) -> Response {
     match r {
         Response::Choices(v) => Response::Choices(cap(v)),
         Response::Bool(b) => Response::Bool(*b),
-        Response::Texts(v) => {
-            Response::Texts(v.iter().take(MAX_LIST_LEN).map(|s| cap_text(s)).collect())
-        }
+        Response::Texts(v) => Response::Texts(v.iter().take(MAX_LIST_LEN).map(|s| cap_text(s)).collect()),
         Response::Order(v) => Response::Order(cap(v)),
         Response::Path(v) => Response::Path(cap(v)),
     }
@@ -176,9 +172,7 @@ pub fn response_within_caps(r: &Response) -> bool {
     match r {
         Response::Choices(v) | Response::Order(v) | Response::Path(v) => v.len() <= MAX_LIST_LEN,
         Response::Bool(_) => true,
-        Response::Texts(v) => {
-            v.len() <= MAX_LIST_LEN && v.iter().all(|s| s.chars().count() <= MAX_TEXT_CHARS)
-        }
+        Response::Texts(v) => v.len() <= MAX_LIST_LEN && v.iter().all(|s| s.chars().count() <= MAX_TEXT_CHARS),
     }
 }
 
@@ -424,10 +418,7 @@ pub fn merge_chunks(a: &str, b: &str) -> String {
             }
         }
     }
-    let mut sorted: Vec<(u64, &String, &String)> =
-        good.iter().map(|(id, (rel, line))| (*rel, id, line)).collect();
+    let mut sorted: Vec<(u64, &String, &String)> = good.iter().map(|(id, (rel, line))| (*rel, id, line)).collect();
     sorted.sort();
-    chunk_from_lines(
-        sorted.iter().map(|(_, _, l)| l.as_str()).chain(bad.iter().map(String::as_str)),
-    )
+    chunk_from_lines(sorted.iter().map(|(_, _, l)| l.as_str()).chain(bad.iter().map(String::as_str)))
 }

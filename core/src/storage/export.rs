@@ -188,10 +188,7 @@ const MAX_LISTED_PROBLEMS: usize = 10;
 
 fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchError> {
     if text.len() > limits.max_bytes {
-        return err(format!(
-            "Fichier trop volumineux ({} Mo au plus).",
-            limits.max_bytes.div_ceil(1_000_000)
-        ));
+        return err(format!("Fichier trop volumineux ({} Mo au plus).", limits.max_bytes.div_ceil(1_000_000)));
     }
     if json_depth(text) > limits.max_depth {
         return err("Ce fichier n'est pas une sauvegarde de Communs (structure trop imbriquée).");
@@ -242,10 +239,7 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
     let mut attempts: BTreeMap<AttemptId, Attempt> = BTreeMap::new();
     for (i, a) in attempts_v.into_iter().enumerate() {
         let parsed = serde_json::from_value::<ExportAttempt>(a).ok().and_then(|a| {
-            let ok = valid_content_id(&a.lesson)
-                && valid_content_id(&a.activity)
-                && a.score <= MAX_SCORE
-                && valid_time(a.at);
+            let ok = valid_content_id(&a.lesson) && valid_content_id(&a.activity) && a.score <= MAX_SCORE && valid_time(a.at);
             let id = AttemptId::parse(&a.id)?;
             ok.then(|| Attempt {
                 id,
@@ -341,14 +335,7 @@ pub fn import(store: &Store, text: &str, limits: &ImportLimits) -> Result<(Write
         }
         s.current = Some(id.clone());
     });
-    let report = ImportReport {
-        profile: id,
-        created,
-        added: new.len(),
-        already_present: old.len(),
-        skipped: file.skipped,
-        problems,
-    };
+    let report = ImportReport { profile: id, created, added: new.len(), already_present: old.len(), skipped: file.skipped, problems };
     Ok((batch, report))
 }
 
@@ -392,8 +379,7 @@ pub fn build_class_file(exports: &[&str]) -> ClassFile {
                         pupils.insert(file.profile.id.clone(), file);
                     }
                     Some(known) => {
-                        let mut by_id: BTreeMap<AttemptId, Attempt> =
-                            known.attempts.drain(..).map(|a| (a.id.clone(), a)).collect();
+                        let mut by_id: BTreeMap<AttemptId, Attempt> = known.attempts.drain(..).map(|a| (a.id.clone(), a)).collect();
                         for a in file.attempts {
                             by_id.entry(a.id.clone()).or_insert(a);
                         }

@@ -12,7 +12,11 @@
 /// tool); « profil » when nothing is left (« Léa Martin » → « lea-martin »).
 pub fn file_slug(pseudonym: &str) -> String {
     let slug = crate::text::slug(pseudonym);
-    if slug.is_empty() { "profil".into() } else { slug }
+    if slug.is_empty() {
+        "profil".into()
+    } else {
+        slug
+    }
 }
 
 /// The name of a learner's save file.

@@ -63,8 +63,7 @@ impl Loader {
 /// Validates a snapshot of every `communs.` key (other keys are ignored).
 /// Never fails: see [`LoadReport`].
 pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
-    let actual: BTreeMap<String, String> =
-        pairs.into_iter().filter(|(k, _)| k.starts_with(PREFIX)).collect();
+    let actual: BTreeMap<String, String> = pairs.into_iter().filter(|(k, _)| k.starts_with(PREFIX)).collect();
     let mut l = Loader { desired: actual.clone(), problems: Vec::new(), quarantined: Vec::new() };
     let mut store = Store::default();
 
@@ -137,12 +136,7 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
         .filter(|p| store.profiles.iter().all(|q| &q.id != p))
         .collect();
     for (n, id) in orphan_ids.into_iter().enumerate() {
-        let created = chunk_keys
-            .iter()
-            .filter(|(_, p, _)| p == &id)
-            .map(|(_, _, m)| m.start())
-            .min()
-            .unwrap_or(MIN_TIMESTAMP);
+        let created = chunk_keys.iter().filter(|(_, p, _)| p == &id).map(|(_, _, m)| m.start()).min().unwrap_or(MIN_TIMESTAMP);
         let pseudonym = format!("Profil retrouvé {}", n + 1);
         l.problem(
             None,
@@ -157,19 +151,15 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
         let format = codec::chunk_format(&value);
         match format {
             ChunkFormat::Unknown => l.quarantine_key_value(&key, "format de tentatives inconnu"),
-            ChunkFormat::V2 if tables_lost => {
-                l.quarantine_key_value(&key, "tentatives dont l'index des identifiants est perdu")
-            }
+            ChunkFormat::V2 if tables_lost => l.quarantine_key_value(&key, "tentatives dont l'index des identifiants est perdu"),
             ChunkFormat::V1 | ChunkFormat::V2 => {
                 let mut lines: Vec<String> = Vec::new();
                 let mut bad: Vec<&str> = Vec::new();
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
                 for raw_line in codec::chunk_lines(&value, format) {
                     let line = if format == ChunkFormat::V2 {
-                        codec::decode_line(raw_line).filter(|x| {
-                            (x.act as usize) < store.acts.len()
-                                && Month::of(month.start() + x.rel as i64) == month
-                        })
+                        codec::decode_line(raw_line)
+                            .filter(|x| (x.act as usize) < store.acts.len() && Month::of(month.start() + x.rel as i64) == month)
                     } else {
                         store.line_from_v1(raw_line, month)
                     };
@@ -196,10 +186,7 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
                     l.quarantine(&key, "lignes de tentatives illisibles", &raw);
                     l.problem(
                         Some(&key),
-                        format!(
-                            "{} tentative(s) illisible(s) mise(s) de côté ; les autres sont conservées.",
-                            bad.len()
-                        ),
+                        format!("{} tentative(s) illisible(s) mise(s) de côté ; les autres sont conservées.", bad.len()),
                     );
                 }
                 if lines.is_empty() {
@@ -268,8 +255,7 @@ fn diff(from: &BTreeMap<String, String>, to: &BTreeMap<String, String>) -> Write
         })
         .collect();
     sets.sort();
-    let mut changes: Vec<(String, Option<String>)> =
-        sets.into_iter().map(|(_, k, v)| (k.clone(), Some(v.clone()))).collect();
+    let mut changes: Vec<(String, Option<String>)> = sets.into_iter().map(|(_, k, v)| (k.clone(), Some(v.clone()))).collect();
     changes.extend(from.keys().filter(|k| !to.contains_key(*k)).map(|k| (k.clone(), None)));
     batch_from(from, changes)
 }

@@ -45,15 +45,11 @@ impl Store {
             return WriteBatch::default();
         }
         let ours = self.raw.get(key).cloned();
-        let external = WriteBatch {
-            ops: vec![WriteOp { key: key.to_string(), value: new_value.map(str::to_string) }],
-            undo: Vec::new(),
-        };
+        let external =
+            WriteBatch { ops: vec![WriteOp { key: key.to_string(), value: new_value.map(str::to_string) }], undo: Vec::new() };
         // Work out the union before taking their value.
         let union: Option<String> = match (classify(key), &ours, new_value) {
-            (KeyKind::Chunk(pid, _), Some(o), Some(t)) if self.profile(&pid).is_some() => {
-                Some(codec::merge_chunks(o, t))
-            }
+            (KeyKind::Chunk(pid, _), Some(o), Some(t)) if self.profile(&pid).is_some() => Some(codec::merge_chunks(o, t)),
             (KeyKind::Progress(_), Some(o), Some(t)) => {
                 let a = self.read_progress(o);
                 self.apply(&external);

@@ -133,7 +133,16 @@ pub struct Colour {
 
 /// The colours of [`PALETTE`], as codes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Hue { Orange, SkyBlue, BluishGreen, Yellow, Blue, Vermillion, ReddishPurple, Black }
+pub enum Hue {
+    Orange,
+    SkyBlue,
+    BluishGreen,
+    Yellow,
+    Blue,
+    Vermillion,
+    ReddishPurple,
+    Black,
+}
 
 /// The Okabe–Ito palette, distinguishable with the common colour-vision
 /// deficiencies. Always shown together with an avatar, never alone.
@@ -151,12 +160,34 @@ pub const PALETTE: [Colour; 8] = [
 /// An avatar (animals and shapes), as a code; the app draws it and the
 /// message catalogue names it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum AvatarKind { Fox, Cat, Owl, Turtle, Whale, Bee, Bear, Rabbit, Snail, Star, Circle, Triangle }
+pub enum AvatarKind {
+    Fox,
+    Cat,
+    Owl,
+    Turtle,
+    Whale,
+    Bee,
+    Bear,
+    Rabbit,
+    Snail,
+    Star,
+    Circle,
+    Triangle,
+}
 
 /// The avatars, in the order of [`Profile::avatar`]'s index.
 pub const AVATARS: [AvatarKind; 12] = [
-    AvatarKind::Fox, AvatarKind::Cat, AvatarKind::Owl, AvatarKind::Turtle, AvatarKind::Whale, AvatarKind::Bee,
-    AvatarKind::Bear, AvatarKind::Rabbit, AvatarKind::Snail, AvatarKind::Star, AvatarKind::Circle,
+    AvatarKind::Fox,
+    AvatarKind::Cat,
+    AvatarKind::Owl,
+    AvatarKind::Turtle,
+    AvatarKind::Whale,
+    AvatarKind::Bee,
+    AvatarKind::Bear,
+    AvatarKind::Rabbit,
+    AvatarKind::Snail,
+    AvatarKind::Star,
+    AvatarKind::Circle,
     AvatarKind::Triangle,
 ];
 
@@ -239,8 +270,7 @@ pub(crate) fn valid_content_id(s: &str) -> bool {
 pub(crate) fn valid_pseudonym(s: &str) -> Option<String> {
     let trimmed = s.split_whitespace().collect::<Vec<_>>().join(" ");
     let n = trimmed.chars().count();
-    ((1..=MAX_PSEUDONYM_CHARS).contains(&n) && !trimmed.chars().any(char::is_control))
-        .then_some(trimmed)
+    ((1..=MAX_PSEUDONYM_CHARS).contains(&n) && !trimmed.chars().any(char::is_control)).then_some(trimmed)
 }
 
 /// A time within [`MIN_TIMESTAMP`]..[`MAX_TIMESTAMP`].
@@ -251,11 +281,19 @@ pub(crate) fn valid_time(t: i64) -> bool {
 /// A colour index read from anywhere: kept when it is one of [`PALETTE`],
 /// 0 otherwise.
 pub(crate) fn valid_colour(colour: u8) -> u8 {
-    if (colour as usize) < PALETTE.len() { colour } else { 0 }
+    if (colour as usize) < PALETTE.len() {
+        colour
+    } else {
+        0
+    }
 }
 
 /// An avatar index read from anywhere: kept when it is one of [`AVATARS`],
 /// 0 otherwise.
 pub(crate) fn valid_avatar(avatar: u8) -> u8 {
-    if (avatar as usize) < AVATARS.len() { avatar } else { 0 }
+    if (avatar as usize) < AVATARS.len() {
+        avatar
+    } else {
+        0
+    }
 }

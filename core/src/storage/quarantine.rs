@@ -45,21 +45,10 @@ impl Quarantined {
     /// hand, damaged) is listed as its own raw text, from its own key.
     pub(crate) fn read(key: &str, value: &str) -> Quarantined {
         let v: Option<Value> = serde_json::from_str(value).ok();
-        let field =
-            |name: &str| v.as_ref().and_then(|v| v.get(name)).and_then(Value::as_str).map(str::to_string);
+        let field = |name: &str| v.as_ref().and_then(|v| v.get(name)).and_then(Value::as_str).map(str::to_string);
         match (field("from"), field("raw")) {
-            (Some(from), Some(raw)) => Quarantined {
-                key: key.to_string(),
-                from,
-                reason: field("reason").unwrap_or_default(),
-                raw,
-            },
-            _ => Quarantined {
-                key: key.to_string(),
-                from: key.to_string(),
-                reason: String::new(),
-                raw: value.to_string(),
-            },
+            (Some(from), Some(raw)) => Quarantined { key: key.to_string(), from, reason: field("reason").unwrap_or_default(), raw },
+            _ => Quarantined { key: key.to_string(), from: key.to_string(), reason: String::new(), raw: value.to_string() },
         }
     }
 }
@@ -68,9 +57,7 @@ impl Quarantined {
 /// quarantine key (`cle`), origin (`origine`), reason (`raison`) and raw
 /// text (`donnees`), in French field names for whoever opens it.
 pub fn quarantine_document(values: &[Quarantined]) -> String {
-    let list: Vec<Value> = values
-        .iter()
-        .map(|q| serde_json::json!({ "cle": q.key, "origine": q.from, "raison": q.reason, "donnees": q.raw }))
-        .collect();
+    let list: Vec<Value> =
+        values.iter().map(|q| serde_json::json!({ "cle": q.key, "origine": q.from, "raison": q.reason, "donnees": q.raw })).collect();
     serde_json::json!({ "format": QUARANTINE_FILE_FORMAT, "valeurs": list }).to_string()
 }

@@ -18,19 +18,13 @@ pub const REMINDER_FIRST_ATTEMPTS: usize = 10;
 /// [`REMINDER_FIRST_ATTEMPTS`] attempts. Otherwise after [`REMINDER_DAYS`]
 /// days or [`REMINDER_ATTEMPTS`] unsaved attempts. A last export in the
 /// future (clock changed) counts as old.
-pub fn export_reminder_due(
-    now: Timestamp,
-    last_export: Option<Timestamp>,
-    attempts_since: usize,
-) -> bool {
+pub fn export_reminder_due(now: Timestamp, last_export: Option<Timestamp>, attempts_since: usize) -> bool {
     if attempts_since == 0 {
         return false;
     }
     match last_export {
         None => attempts_since >= REMINDER_FIRST_ATTEMPTS,
-        Some(t) => {
-            t > now || now.saturating_sub(t) >= REMINDER_DAYS * DAY || attempts_since >= REMINDER_ATTEMPTS
-        }
+        Some(t) => t > now || now.saturating_sub(t) >= REMINDER_DAYS * DAY || attempts_since >= REMINDER_ATTEMPTS,
     }
 }
 

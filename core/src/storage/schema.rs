@@ -6,11 +6,11 @@
 //! Readers are total: a value that cannot be read gives a variant saying so
 //! (with a French reason), never a panic.
 
-use super::{
-    valid_avatar, valid_colour, valid_content_id, valid_pseudonym, valid_time, LessonProgress, LessonStatus,
-    Profile, ProfileId, Timestamp, MAX_PROFILES, MIN_TIMESTAMP,
-};
 use super::codec;
+use super::{
+    valid_avatar, valid_colour, valid_content_id, valid_pseudonym, valid_time, LessonProgress, LessonStatus, Profile, ProfileId,
+    Timestamp, MAX_PROFILES, MIN_TIMESTAMP,
+};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet};
@@ -169,13 +169,7 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
         _ => return MetaRead::Corrupt("l'index n'indique pas de version connue".into()),
     }
     let is_v1 = version == Some(1);
-    let mut out = MetaParse {
-        profiles: Vec::new(),
-        current: None,
-        lessons: Vec::new(),
-        acts: Vec::new(),
-        dropped: Vec::new(),
-    };
+    let mut out = MetaParse { profiles: Vec::new(), current: None, lessons: Vec::new(), acts: Vec::new(), dropped: Vec::new() };
     let Some(list) = v.get("profiles").and_then(Value::as_array) else {
         return MetaRead::Corrupt("l'index n'a pas de liste de profils".into());
     };
@@ -205,31 +199,24 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
             })
         });
         match profile {
-            Some(p) if out.profiles.iter().all(|q| q.id != p.id) && out.profiles.len() < MAX_PROFILES => {
-                out.profiles.push(p)
-            }
+            Some(p) if out.profiles.iter().all(|q| q.id != p.id) && out.profiles.len() < MAX_PROFILES => out.profiles.push(p),
             _ => out.dropped.push(format!("profil n°{} illisible ou en double", i + 1)),
         }
     }
     let current_field = if is_v1 { "current_profile" } else { "current" };
-    out.current = v
-        .get(current_field)
-        .and_then(Value::as_str)
-        .and_then(ProfileId::parse)
-        .filter(|id| out.profiles.iter().any(|p| &p.id == id));
+    out.current =
+        v.get(current_field).and_then(Value::as_str).and_then(ProfileId::parse).filter(|id| out.profiles.iter().any(|p| &p.id == id));
     if !is_v1 {
         // Tables: any bad entry makes every later index meaningless, so the
         // whole meta is treated as corrupt rather than silently shifted.
         let lessons = v.get("lessons").cloned().unwrap_or(Value::Array(Vec::new()));
         let acts = v.get("acts").cloned().unwrap_or(Value::Array(Vec::new()));
-        let (Ok(lessons), Ok(acts)) = (
-            serde_json::from_value::<Vec<String>>(lessons),
-            serde_json::from_value::<Vec<(u32, String)>>(acts),
-        ) else {
+        let (Ok(lessons), Ok(acts)) =
+            (serde_json::from_value::<Vec<String>>(lessons), serde_json::from_value::<Vec<(u32, String)>>(acts))
+        else {
             return MetaRead::Corrupt("les tables d'identifiants de l'index sont illisibles".into());
         };
-        let lessons_ok = lessons.iter().all(|l| valid_content_id(l))
-            && lessons.iter().collect::<BTreeSet<_>>().len() == lessons.len();
+        let lessons_ok = lessons.iter().all(|l| valid_content_id(l)) && lessons.iter().collect::<BTreeSet<_>>().len() == lessons.len();
         let acts_ok = acts.iter().all(|(l, a)| (*l as usize) < lessons.len() && valid_content_id(a))
             && acts.iter().collect::<BTreeSet<_>>().len() == acts.len();
         if !lessons_ok || !acts_ok {
@@ -244,12 +231,7 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
 }
 
 /// The v2 index value.
-pub(crate) fn meta_json(
-    profiles: &[Profile],
-    current: Option<&ProfileId>,
-    lessons: &[String],
-    acts: &[(u32, String)],
-) -> String {
+pub(crate) fn meta_json(profiles: &[Profile], current: Option<&ProfileId>, lessons: &[String], acts: &[(u32, String)]) -> String {
     let profiles = profiles
         .iter()
         .map(|p| ProfileV2 {
@@ -355,7 +337,11 @@ pub(crate) fn read_progress(value: &str, lessons: &[String]) -> ProgressRead {
             }
         }
     }
-    if dropped { ProgressRead::Partial(out) } else { ProgressRead::Whole(out) }
+    if dropped {
+        ProgressRead::Partial(out)
+    } else {
+        ProgressRead::Whole(out)
+    }
 }
 
 /// Adds one entry, merged with the entry of the same lesson if any.

@@ -6,8 +6,7 @@
 
 use super::codec::{self, ChunkFormat};
 use super::schema::{
-    self, classify, meta_json, read_meta, read_progress, KeyKind, MetaParse, MetaRead, Month, ProgressEntryV2,
-    ProgressRead,
+    self, classify, meta_json, read_meta, read_progress, KeyKind, MetaParse, MetaRead, Month, ProgressEntryV2, ProgressRead,
 };
 use super::*;
 use crate::response::Response;
@@ -94,10 +93,7 @@ impl Store {
 
     /// The progress value of these entries (lessons must be interned).
     pub(super) fn progress_json(&self, entries: &BTreeMap<String, LessonProgress>) -> String {
-        let l = entries
-            .iter()
-            .filter_map(|(lesson, p)| Some(ProgressEntryV2::new(*self.lesson_index.get(lesson)?, p)))
-            .collect();
+        let l = entries.iter().filter_map(|(lesson, p)| Some(ProgressEntryV2::new(*self.lesson_index.get(lesson)?, p))).collect();
         schema::progress_json(l)
     }
 
@@ -279,12 +275,8 @@ impl Store {
     /// The answers of every profile of this browser to one activity (polls,
     /// word clouds), by time then attempt id.
     pub fn device_responses(&self, lesson: &str, activity: &str) -> Vec<Response> {
-        let mut all: Vec<Attempt> = self
-            .profiles
-            .iter()
-            .flat_map(|p| self.attempts(&p.id))
-            .filter(|a| a.lesson == lesson && a.activity == activity)
-            .collect();
+        let mut all: Vec<Attempt> =
+            self.profiles.iter().flat_map(|p| self.attempts(&p.id)).filter(|a| a.lesson == lesson && a.activity == activity).collect();
         all.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
         all.into_iter().map(|a| a.response).collect()
     }

@@ -38,9 +38,7 @@ impl WriteBatch {
     /// Change in used storage (UTF-16 code units of keys and values) once
     /// applied; negative when the batch frees space.
     pub fn delta_chars(&self) -> i64 {
-        let size = |op: &WriteOp| {
-            op.value.as_ref().map_or(0, |v| (utf16_len(&op.key) + utf16_len(v)) as i64)
-        };
+        let size = |op: &WriteOp| op.value.as_ref().map_or(0, |v| (utf16_len(&op.key) + utf16_len(v)) as i64);
         self.ops.iter().map(size).sum::<i64>() - self.undo.iter().map(size).sum::<i64>()
     }
     /// Appends another batch after this one (ops in order, undo reversed).

@@ -59,13 +59,11 @@ pub fn loose_form(input: &str) -> String {
         }
         match c {
             '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{ad}' => {}
-            '\u{2019}' | '\u{2018}' | '\u{201b}' | '\u{2032}' | '\u{2bc}' | '`' | '\u{b4}' => {
-                mapped.push('\'')
+            '\u{2019}' | '\u{2018}' | '\u{201b}' | '\u{2032}' | '\u{2bc}' | '`' | '\u{b4}' => mapped.push('\''),
+            '\u{ab}' | '\u{bb}' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2039}' | '\u{203a}' | '\u{2033}' => {
+                mapped.push('"')
             }
-            '\u{ab}' | '\u{bb}' | '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2039}'
-            | '\u{203a}' | '\u{2033}' => mapped.push('"'),
-            '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}'
-            | '\u{2015}' => mapped.push('-'),
+            '\u{2013}' | '\u{2014}' | '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2212}' | '\u{2015}' => mapped.push('-'),
             '\u{2026}' => mapped.push_str("..."),
             _ => {
                 for l in c.to_lowercase() {
@@ -125,10 +123,7 @@ pub fn letter_count(s: &str) -> usize {
 
 /// Punctuation next to which spaces are not significant.
 fn is_spacing_punct(c: char) -> bool {
-    matches!(
-        c,
-        ',' | '.' | ';' | ':' | '!' | '?' | '\'' | '"' | '-' | '(' | ')' | '[' | ']' | '{' | '}' | '/'
-    )
+    matches!(c, ',' | '.' | ';' | ':' | '!' | '?' | '\'' | '"' | '-' | '(' | ')' | '[' | ']' | '{' | '}' | '/')
 }
 
 /// The one accent-folding table: pushes the folded form of a lowercase
@@ -281,9 +276,7 @@ mod tests {
         let alphabet: Vec<char> = "aé E’«» -,.?!\u{a0}\t'\"œ(x)".chars().collect();
         for _ in 0..2000 {
             let n = (splitmix64(&mut state) % 12) as usize;
-            let s: String = (0..n)
-                .filter_map(|_| alphabet.get((splitmix64(&mut state) % alphabet.len() as u64) as usize))
-                .collect();
+            let s: String = (0..n).filter_map(|_| alphabet.get((splitmix64(&mut state) % alphabet.len() as u64) as usize)).collect();
             let once = loose_form(&s);
             assert_eq!(loose_form(&once), once, "sample {s:?}");
             for form in [&once, &answer_form(&s)] {

@@ -87,11 +87,8 @@ mod tests {
     fn fnv1a_64_published_vectors() {
         // FNV-1a 64-bit test vectors of the FNV authors (Fowler, Noll, Vo;
         // draft-eastlake-fnv), not recomputed here.
-        let cases: &[(&[u8], u64)] = &[
-            (b"", 0xcbf2_9ce4_8422_2325),
-            (b"a", 0xaf63_dc4c_8601_ec8c),
-            (b"foobar", 0x8594_4171_f739_67e8),
-        ];
+        let cases: &[(&[u8], u64)] =
+            &[(b"", 0xcbf2_9ce4_8422_2325), (b"a", 0xaf63_dc4c_8601_ec8c), (b"foobar", 0x8594_4171_f739_67e8)];
         for (input, expected) in cases {
             assert_eq!(fnv1a_64(input), *expected, "{input:?}");
         }

@@ -26,11 +26,7 @@ pub fn within_one_typo(a: &str, b: &str) -> bool {
         return false;
     }
     // First position where they differ.
-    let i = short
-        .iter()
-        .zip(long.iter())
-        .position(|(x, y)| x != y)
-        .unwrap_or(short.len());
+    let i = short.iter().zip(long.iter()).position(|(x, y)| x != y).unwrap_or(short.len());
     fn tail(s: &[char], from: usize) -> &[char] {
         s.get(from..).unwrap_or(&[])
     }

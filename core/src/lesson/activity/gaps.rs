@@ -112,4 +112,3 @@ fn parse_gaps(b: &mut Builder, f: &Field) -> Vec<TextPart> {
     }
     parts
 }
-

@@ -184,7 +184,6 @@ fn append(f: &mut Field, text: &str) {
     f.text.push_str(text);
 }
 
-
 /// Sorts the lines of an activity of type `t`; `first_line` is the file line
 /// of the first one.
 pub(super) fn scan(b: &mut Builder, t: ActivityType, text: &str, first_line: usize) -> Lines {
@@ -263,7 +262,11 @@ pub(super) fn scan(b: &mut Builder, t: ActivityType, text: &str, first_line: usi
                             None => item.feedback = Some(Field { text: fb.to_string(), line: line_no, col }),
                         }
                         if item.checkbox == Checkbox::Absent || rules.lists != Lists::Checkboxes {
-                            b.error(line_no, col, format!("un retour `>` n'est possible que sous un choix `- [ ]` / `- [x]` (activité {kind})"));
+                            b.error(
+                                line_no,
+                                col,
+                                format!("un retour `>` n'est possible que sous un choix `- [ ]` / `- [x]` (activité {kind})"),
+                            );
                         }
                     }
                     target = Target::ItemFeedback(c);
@@ -314,7 +317,13 @@ pub(super) fn scan(b: &mut Builder, t: ActivityType, text: &str, first_line: usi
 /// A line of a scenario once a situation is open (or a situation header):
 /// what the next continuation line goes on, or `None` when the line is not
 /// the situation's (a `clé : valeur` before the first situation…).
-fn scan_situation_line(b: &mut Builder, situations: &mut Vec<Situation>, target: Target, line: &str, line_no: usize) -> Option<Target> {
+fn scan_situation_line(
+    b: &mut Builder,
+    situations: &mut Vec<Situation>,
+    target: Target,
+    line: &str,
+    line_no: usize,
+) -> Option<Target> {
     if let Some((nid, rest)) = node_header(line) {
         let col = 2;
         let mut end = None;
@@ -350,7 +359,11 @@ fn scan_situation_line(b: &mut Builder, situations: &mut Vec<Situation>, target:
     if let Some((item, col)) = list_item(line) {
         match split_arrow(item) {
             Some((t, tgt)) if !t.is_empty() && !tgt.is_empty() => {
-                node.choices.push(SituationChoice { text: Field { text: t.to_string(), line: line_no, col }, target: tgt.to_string(), feedback: None });
+                node.choices.push(SituationChoice {
+                    text: Field { text: t.to_string(), line: line_no, col },
+                    target: tgt.to_string(),
+                    feedback: None,
+                });
                 return Some(Target::SituationChoice);
             }
             _ => b.error(line_no, col, "choix de scénario sans cible : écris `- texte du choix -> identifiant-de-situation`"),

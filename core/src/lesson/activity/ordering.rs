@@ -8,7 +8,8 @@ use crate::lesson::context::{Builder, Origin};
 use crate::lesson::html::SafeHtml;
 use crate::lesson::model::ActivityKind;
 
-pub(super) const RULES: Rules = Rules { keys: &[], lists: Lists::BulletsOrNumbered, question_required: true, explanation_expected: true };
+pub(super) const RULES: Rules =
+    Rules { keys: &[], lists: Lists::BulletsOrNumbered, question_required: true, explanation_expected: true };
 
 pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind {
     let src: Vec<Field> =

@@ -7,7 +7,8 @@ use crate::lesson::context::{Builder, Origin};
 use crate::lesson::model::ActivityKind;
 
 pub(super) const POLL: Rules = Rules { keys: &[], lists: Lists::Bullets, question_required: true, explanation_expected: false };
-pub(super) const WORD_CLOUD: Rules = Rules { keys: &["mots"], lists: Lists::None, question_required: true, explanation_expected: false };
+pub(super) const WORD_CLOUD: Rules =
+    Rules { keys: &["mots"], lists: Lists::None, question_required: true, explanation_expected: false };
 pub(super) const BRAINSTORM: Rules =
     Rules { keys: &["categories"], lists: Lists::None, question_required: true, explanation_expected: false };
 

@@ -43,7 +43,11 @@ fn build_scenario(b: &mut Builder, raw: &[Situation], fence_line: usize, fence_c
             b.error(n.line, n.col, format!("scenario : la fin « {} » ne peut pas avoir de choix", n.id));
         }
         if n.end.is_none() && n.choices.is_empty() {
-            b.error(n.line, n.col, format!("scenario : impasse, la situation « {} » n'a pas de choix et n'est pas une fin (`[{}] fin 100`)", n.id, n.id));
+            b.error(
+                n.line,
+                n.col,
+                format!("scenario : impasse, la situation « {} » n'a pas de choix et n'est pas une fin (`[{}] fin 100`)", n.id, n.id),
+            );
         }
         let mut choices = Vec::new();
         let mut out_edges = Vec::new();
@@ -99,7 +103,9 @@ fn check_paths(b: &mut Builder, raw: &[Situation], edges: &[Vec<(usize, usize)>]
                     }
                     stack.push((t, 0));
                 }
-                Some(Visit::OnPath) => b.error(line, 1, format!("scenario : boucle, ce choix ramène de « {} » à « {} »", id(node), id(t))),
+                Some(Visit::OnPath) => {
+                    b.error(line, 1, format!("scenario : boucle, ce choix ramène de « {} » à « {} »", id(node), id(t)))
+                }
                 Some(Visit::Done) | None => {}
             }
         } else {

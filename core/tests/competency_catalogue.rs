@@ -13,14 +13,21 @@ use communs_core::lesson::{compile_dir, CompiledLesson};
 use communs_core::storage::Attempt;
 
 /// The project's lessons/ folder, compiled (None when absent).
-fn course() -> Option<Vec<CompiledLesson>> {
+/// The course's lessons, compiled; a missing or unreadable `lessons/` fails
+/// the test (it must not pass by checking nothing).
+fn course() -> Vec<CompiledLesson> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../lessons");
-    Some(communs_core::fs::read_lessons(&dir).ok()?.compile().lessons)
+    let lessons = match communs_core::fs::read_lessons(&dir) {
+        Ok(folder) => folder.compile().lessons,
+        Err(e) => panic!("{}: {e}", dir.display()),
+    };
+    assert!(!lessons.is_empty(), "no lesson compiled from {}", dir.display());
+    lessons
 }
 
 #[test]
 fn catalogue_of_the_course() {
-    let Some(lessons) = course() else { return };
+    let lessons = course();
     let list = ActivityEvidence::from_lessons(&lessons);
     let cat = EvidenceCatalogue::from_lessons(&lessons);
     assert_eq!(EvidenceCatalogue::from_evidence(&list), cat);

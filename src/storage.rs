@@ -90,8 +90,8 @@ pub struct StorageState {
 pub enum StorageError {
     /// Not enough space: nothing was written.
     Full,
-    /// The domain refused the change (French message from `core`).
-    Refused(String),
+    /// The domain refused the change (a code of `core`, in words from the catalogue).
+    Refused(domain::StorageError),
     /// `localStorage` threw something else: nothing was written.
     Failed,
 }
@@ -100,10 +100,10 @@ impl StorageError {
     /// The message to show, in French.
     pub fn message(&self) -> String {
         use crate::i18n::t;
-        use crate::i18n::{french_typography, profiles::ProfileMsg};
+        use crate::i18n::{profiles::ProfileMsg, storage};
         match self {
             StorageError::Full => t(ProfileMsg::ErrorFull).to_string(),
-            StorageError::Refused(m) => french_typography(m),
+            StorageError::Refused(e) => storage::error(e),
             StorageError::Failed => t(ProfileMsg::ErrorWriteFailed).to_string(),
         }
     }
@@ -123,7 +123,7 @@ impl Pending {
             Pending::Attempt { profile, .. } | Pending::Progress { profile, .. } => profile,
         }
     }
-    fn plan(&self, store: &Store) -> Result<WriteBatch, domain::FrenchError> {
+    fn plan(&self, store: &Store) -> Result<WriteBatch, domain::StorageError> {
         match self {
             Pending::Attempt { profile, attempt, random } => store.record_attempt(profile, attempt.clone(), *random).map(|(_, b)| b),
             Pending::Progress { profile, lesson, status, position, at } => {
@@ -260,11 +260,11 @@ impl Storage {
             },
         };
         let report = domain::load(pairs);
-        state.load_problems = report.problems.iter().map(|p| p.message.clone()).collect();
+        state.load_problems = report.problems.iter().map(|p| crate::i18n::storage::problem(&p.code)).collect();
         state.newly_quarantined = report.quarantined.len();
-        state.read_only = report.store.read_only_reason().map(str::to_string);
-        for p in &report.problems {
-            warn(&format!("Communs : {}", p.message));
+        state.read_only = report.store.read_only_reason().map(crate::i18n::storage::error);
+        for p in &state.load_problems {
+            warn(&format!("Communs : {p}"));
         }
         // The store describes the state *after* the repairs: start from the
         // raw snapshot's view, then write the repairs like any other batch.
@@ -447,7 +447,7 @@ impl Storage {
     }
 
     /// Plans with the current store, then commits.
-    fn change(&self, plan: impl Fn(&Store) -> Result<WriteBatch, domain::FrenchError>) -> Result<(), StorageError> {
+    fn change(&self, plan: impl Fn(&Store) -> Result<WriteBatch, domain::StorageError>) -> Result<(), StorageError> {
         self.change_with(|s| plan(s).map(|b| ((), b)))
     }
 
@@ -457,9 +457,9 @@ impl Storage {
     /// the store takes the change in and the batch is planned again, so new
     /// lesson and activity ids are added after the other tab's, never beside
     /// them, and no line of the other tab is overwritten.
-    fn change_with<T>(&self, plan: impl Fn(&Store) -> Result<(T, WriteBatch), domain::FrenchError>) -> Result<T, StorageError> {
+    fn change_with<T>(&self, plan: impl Fn(&Store) -> Result<(T, WriteBatch), domain::StorageError>) -> Result<T, StorageError> {
         self.catch_up(domain::META_KEY);
-        let mut planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e.0))?;
+        let mut planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e))?;
         for _ in 0..3 {
             let keys: Vec<String> = planned.1.ops.iter().map(|op| op.key.clone()).collect();
             let mut stale = false;
@@ -469,7 +469,7 @@ impl Storage {
             if !stale {
                 break;
             }
-            planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e.0))?;
+            planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e))?;
         }
         self.commit(&planned.1)?;
         Ok(planned.0)
@@ -501,7 +501,7 @@ impl Storage {
             }
             match self.change(|s| item.plan(s)) {
                 Ok(()) => {}
-                Err(StorageError::Refused(m)) => warn(&format!("Communs : réponse non enregistrée : {m}")),
+                Err(StorageError::Refused(e)) => warn(&format!("Communs : réponse non enregistrée : {}", crate::i18n::storage::error(&e))),
                 Err(_) => kept.push(item),
             }
         }
@@ -666,7 +666,7 @@ impl Storage {
             } else {
                 s
             };
-            store.export_profile(id, now).map_err(|e| StorageError::Refused(e.0))
+            store.export_profile(id, now).map_err(|e| StorageError::Refused(e))
         })
     }
 

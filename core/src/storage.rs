@@ -37,12 +37,12 @@ mod write;
 
 pub use budget::{quota_for_communs, utf16_len, Snapshot, Usage, QUOTA_CHARS};
 pub use codec::{merge_chunks, DIGITS};
-pub use export::{build_class_file, import, ClassFile, ImportLimits, ImportReport, MAX_IMPORT_BYTES};
+pub use export::{build_class_file, import, ClassFile, ClassProblem, ImportLimits, ImportReport, MAX_IMPORT_BYTES};
 pub use files::{class_file_name, export_file_name, file_slug, quarantine_file_name};
 pub use load::{load, LoadReport};
 pub use merge::ExternalChange;
 pub use model::{
-    Attempt, AttemptId, AvatarKind, Colour, FrenchError, Hue, LessonProgress, LessonStatus, NewAttempt, Problem, Profile, ProfileId,
+    Attempt, AttemptId, AvatarKind, Colour, Hue, LessonProgress, LessonStatus, NewAttempt, Problem, ProblemCode, Profile, ProfileId, StorageError,
     Timestamp, AVATARS, MAX_DURATION_SECS, MAX_ID_CHARS, MAX_LIST_LEN, MAX_PROFILES, MAX_PSEUDONYM_CHARS, MAX_SCORE, MAX_TIMESTAMP,
     MIN_TIMESTAMP, PALETTE,
 };

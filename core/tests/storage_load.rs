@@ -86,7 +86,7 @@ fn v1_fixture_migrates_to_v2() {
     let r = load_and_repair(&mut map);
     assert_eq!(r.migrated_from, Some(1));
     assert_eq!(r.problems.len(), 1, "only the migration note: {:?}", r.problems);
-    assert!(r.problems[0].message.contains("format 1 au format 2"));
+    assert_eq!(r.problems[0].code, ProblemCode::Migrated { from: 1, to: 2 });
     assert!(r.quarantined.is_empty());
     // Same learner data as the hand-written v2 fixture.
     let v2 = load(pairs(&fixture("v2.json"))).store;
@@ -137,8 +137,7 @@ fn corrupt_fixture_keeps_the_good_and_quarantines_the_rest() {
     assert_eq!(r.quarantined.len(), 7, "{:#?}", r.quarantined);
     let bad_lines = r.quarantined.iter().find(|q| q.reason.contains("lignes")).expect("bad lines set aside");
     assert_eq!(bad_lines.raw.lines().count(), 6);
-    assert!(r.problems.iter().all(|p| !p.message.is_empty()));
-    assert!(r.problems.iter().any(|p| p.message.contains("6 tentative(s) illisible(s)")));
+    assert!(r.problems.iter().any(|p| p.code == ProblemCode::UnreadableAttempts { count: 6 }), "{:#?}", r.problems);
     // Not ours: untouched. Unknown communs key: untouched.
     assert_eq!(map["autre.application"], "ne pas toucher");
     assert_eq!(map["communs.settings"], "{\"theme\":\"sombre\"}");
@@ -177,8 +176,9 @@ fn future_schema_is_read_only_and_untouched() {
     let s = &r.store;
     assert!(r.repairs.is_empty());
     let reason = s.read_only_reason().expect("read-only");
-    assert!(reason.contains("plus récente"), "{reason}");
+    assert_eq!(reason, &StorageError::ReadOnly { format: 3 });
     assert_eq!(r.problems.len(), 1);
+    assert_eq!(r.problems[0].code, ProblemCode::ReadOnly { format: 3 });
     let id = pid("rEnArd01");
     assert!(s.create_profile("Chat", 0, 0, 1_760_000_000, 1).is_err());
     assert!(s.rename_profile(&id, "Chat").is_err());
@@ -217,7 +217,7 @@ fn orphan_keys_get_a_recovered_profile() {
     assert_eq!(s.profile(&orphan).map(|p| p.pseudonym.as_str()), Some("Profil retrouvé 1"));
     assert_eq!(s.attempts(&orphan).len(), 1);
     assert_eq!(s.progress(&orphan)["ecrire"].position, 1);
-    assert!(r.problems.iter().any(|p| p.message.contains("Profil retrouvé 1")));
+    assert!(r.problems.iter().any(|p| p.code == ProblemCode::RecoveredProfile { pseudonym: "Profil retrouvé 1".into() }));
 }
 
 #[test]
@@ -228,7 +228,7 @@ fn oversized_values_are_quarantined() {
     map.insert("communs.p.rEnArd01.progress".into(), format!("{{\"v\":2,\"l\":[],\"x\":\"{huge}\"}}"));
     let r = load_and_repair(&mut map);
     assert_eq!(r.quarantined.len(), 2);
-    assert!(r.problems.iter().all(|p| p.message.contains("volumineuse")));
+    assert!(r.problems.iter().all(|p| p.code == ProblemCode::Quarantined { reason: "valeur trop volumineuse".into() }));
     assert_eq!(r.store.attempts(&pid("rEnArd01")).len(), 4);
     // Big meta too.
     let mut map = fixture("v2.json");

@@ -438,26 +438,26 @@ fn hostile_imports_are_refused_cleanly() {
     let limits = ImportLimits::default();
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     let very_deep_in_field = good.replacen("\"attempts\":", &format!("\"x\":{}1{},\"attempts\":", "[".repeat(20), "]".repeat(20)), 1);
-    let cases: Vec<(String, &str)> = vec![
-        (String::new(), "JSON"),
-        ("pas du json".into(), "JSON"),
-        ("null".into(), "format"),
-        ("[]".into(), "format"),
-        (deep, "imbriquée"),
-        (very_deep_in_field, "imbriquée"),
-        (good.replace("communs-export", "autre-chose"), "format"),
-        (good.replace("\"version\": 1", "\"version\": 99"), "plus récente"),
-        (good.replace("\"version\": 1", "\"version\": \"1\""), "version"),
-        (good.replace("\"id\": \"rEnArd01\"", "\"id\": \"../../etc\""), "identifiant"),
-        (good.replace("\"pseudonym\": \"Renard bleu\",\n  \"colour\"", "\"pseudonym\": \"\",\n  \"colour\""), "pseudonyme"),
-        (good.replace("\"exported_at\": 1761000000", "\"exported_at\": -1"), "date"),
-        (good.replace("\"colour\": 4", "\"colour\": \"rouge\""), "fiche"),
-        (format!("{{\"format\":\"communs-export\",\"version\":1,\"x\":\"{}\"}}", "a".repeat(9_000_000)), "volumineux"),
+    let cases: Vec<(String, StorageError)> = vec![
+        (String::new(), StorageError::BadJson),
+        ("pas du json".into(), StorageError::BadJson),
+        ("null".into(), StorageError::UnknownFormat),
+        ("[]".into(), StorageError::UnknownFormat),
+        (deep, StorageError::TooDeep),
+        (very_deep_in_field, StorageError::TooDeep),
+        (good.replace("communs-export", "autre-chose"), StorageError::UnknownFormat),
+        (good.replace("\"version\": 1", "\"version\": 99"), StorageError::NewerExport { format: 99 }),
+        (good.replace("\"version\": 1", "\"version\": \"1\""), StorageError::NoVersion),
+        (good.replace("\"id\": \"rEnArd01\"", "\"id\": \"../../etc\""), StorageError::BadProfileId),
+        (good.replace("\"pseudonym\": \"Renard bleu\",\n  \"colour\"", "\"pseudonym\": \"\",\n  \"colour\""), StorageError::BadPseudonym),
+        (good.replace("\"exported_at\": 1761000000", "\"exported_at\": -1"), StorageError::BadExportDate),
+        (good.replace("\"colour\": 4", "\"colour\": \"rouge\""), StorageError::BadProfileRecord),
+        (format!("{{\"format\":\"communs-export\",\"version\":1,\"x\":\"{}\"}}", "a".repeat(9_000_000)), StorageError::FileTooLarge { max_mb: 8 }),
     ];
     for (text, expect) in cases {
         match import(&s, &text, &limits) {
             Ok(_) => panic!("accepted: {}", text.chars().take(80).collect::<String>()),
-            Err(e) => assert!(e.0.contains(expect), "{:?} should mention {expect:?}", e.0),
+            Err(e) => assert_eq!(e, expect, "{}", text.chars().take(80).collect::<String>()),
         }
     }
     let tight = ImportLimits { max_attempts: 2, ..limits };
@@ -531,7 +531,7 @@ fn class_file_from_several_exports() {
     assert_eq!(names, vec!["Abeille", "chat", "Renard bleu", "Renard bleu"]);
     let merged = pupils.iter().find(|p| p["id"] == renard.as_str()).unwrap();
     assert_eq!(merged["attempts"].as_array().unwrap().len(), 11);
-    assert!(problems.iter().any(|(i, m)| *i == 4 && m.contains("pas une sauvegarde")));
+    assert!(problems.iter().any(|(i, m)| *i == 4 && *m == ClassProblem::Rejected(StorageError::BadJson)));
     assert!(problems.iter().any(|(i, _)| *i == 5), "partly invalid file reported");
     assert!(problems.iter().all(|(i, _)| *i >= 4));
     let empty = build_class_file(&[]);

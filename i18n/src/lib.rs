@@ -37,6 +37,7 @@ pub mod activities;
 pub mod competences;
 pub mod lessons;
 pub mod profiles;
+pub mod storage;
 mod typography;
 
 pub use typography::{french_typography, typography_problems, TypographyProblem, TypographyRule};

@@ -8,7 +8,6 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use crate::components::download::{download_json, today};
-use crate::i18n::french_typography;
 use crate::i18n::profiles::ProfileMsg;
 use crate::i18n::t;
 use crate::storage::{use_storage, Mode};
@@ -59,7 +58,7 @@ pub fn StorageBanner() -> impl IntoView {
                                 state
                                     .with(|s| s.load_problems.clone())
                                     .into_iter()
-                                    .map(|p| view! { <li>{french_typography(&p)}</li> })
+                                    .map(|p| view! { <li>{p}</li> })
                                     .collect_view()
                             }}
                         </ul>
@@ -80,7 +79,7 @@ pub fn StorageBanner() -> impl IntoView {
                         view! {
                             <div class="bandeau bandeau-alerte" role="status" data-testid="bandeau-lecture-seule">
                                 <p class="bandeau-titre">{t(ProfileMsg::BannerReadOnlyTitle)}</p>
-                                <p>{french_typography(&reason)}</p>
+                                <p>{reason}</p>
                             </div>
                         }
                     })

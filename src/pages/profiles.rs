@@ -16,7 +16,6 @@ use crate::components::avatar::{avatar_name, colour_name, Avatar};
 use crate::components::download::{download_json, french_date_time, today};
 use crate::components::export_reminder::{export_profile_file, ExportButton};
 use crate::components::storage_banner::download_quarantine;
-use crate::i18n::french_typography;
 use crate::i18n::profiles::{self as msg, ProfileMsg as M};
 use crate::i18n::t;
 use crate::platform;
@@ -468,7 +467,7 @@ fn ImportProfile(say: impl Fn(Said) + Copy + Send + Sync + 'static) -> impl Into
             match result {
                 Ok(report) => {
                     say(Ok(msg::import_done(report.added, report.already_present, report.skipped)));
-                    set_problems.set(report.problems.iter().map(|p| french_typography(p)).collect());
+                    set_problems.set(report.problems.iter().map(crate::i18n::storage::problem).collect());
                 }
                 Err(m) => {
                     say(Err(m));
@@ -555,7 +554,7 @@ fn TeacherClassFile() -> impl IntoView {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             let class = build_class_file(&refs);
             for (i, p) in &class.problems {
-                notes.push(msg::file_problem(names.get(*i).map(String::as_str).unwrap_or(""), p));
+                notes.push(msg::file_problem(names.get(*i).map(String::as_str).unwrap_or(""), &crate::i18n::storage::class_problem(p)));
             }
             if class.pupils == 0 {
                 set_result.set(t(M::TeacherNoValid).to_string());

@@ -56,7 +56,7 @@ pub struct ImportReport {
     /// Attempts or entries of the file that were invalid and skipped.
     pub skipped: usize,
     /// Remarks, in French.
-    pub problems: Vec<String>,
+    pub problems: Vec<ProblemCode>,
 }
 
 #[derive(Serialize, Deserialize)]
@@ -127,8 +127,8 @@ fn attempts_json(attempts: &[Attempt]) -> Vec<ExportAttempt> {
 impl Store {
     /// The export document of one profile (pretty enough to read, compact
     /// enough to mail). Record the export with [`Store::mark_exported`].
-    pub fn export_profile(&self, id: &ProfileId, now: Timestamp) -> Result<String, FrenchError> {
-        let Some(p) = self.profile(id) else { return err("Ce profil n'existe pas (ou plus).") };
+    pub fn export_profile(&self, id: &ProfileId, now: Timestamp) -> Result<String, StorageError> {
+        let Some(p) = self.profile(id) else { return err(StorageError::UnknownProfile) };
         let doc = serde_json::json!({
             "format": EXPORT_FORMAT,
             "version": EXPORT_VERSION,
@@ -144,7 +144,7 @@ impl Store {
             "progress": progress_json(&self.progress(id)),
             "attempts": attempts_json(&self.attempts(id)),
         });
-        serde_json::to_string(&doc).map_err(|_| FrenchError("Export impossible.".into()))
+        serde_json::to_string(&doc).map_err(|_| StorageError::ExportFailed)
     }
 }
 
@@ -181,42 +181,40 @@ struct ValidExport {
     attempts: Vec<Attempt>,
     progress: BTreeMap<String, LessonProgress>,
     skipped: usize,
-    problems: Vec<String>,
+    problems: Vec<ProblemCode>,
 }
 
 const MAX_LISTED_PROBLEMS: usize = 10;
 
-fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchError> {
+fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, StorageError> {
     if text.len() > limits.max_bytes {
-        return err(format!("Fichier trop volumineux ({} Mo au plus).", limits.max_bytes.div_ceil(1_000_000)));
+        return err(StorageError::FileTooLarge { max_mb: limits.max_bytes.div_ceil(1_000_000) });
     }
     if json_depth(text) > limits.max_depth {
-        return err("Ce fichier n'est pas une sauvegarde de Communs (structure trop imbriquée).");
+        return err(StorageError::TooDeep);
     }
     let Ok(v) = serde_json::from_str::<Value>(text.trim_start_matches('\u{feff}')) else {
-        return err("Ce fichier n'est pas une sauvegarde de Communs (JSON illisible).");
+        return err(StorageError::BadJson);
     };
     if v.get("format").and_then(Value::as_str) != Some(EXPORT_FORMAT) {
-        return err("Ce fichier n'est pas une sauvegarde de Communs (format inconnu).");
+        return err(StorageError::UnknownFormat);
     }
     match v.get("version").and_then(Value::as_u64) {
         Some(1) => {}
         Some(n) if n > u64::from(EXPORT_VERSION) => {
-            return err(format!(
-                "Cette sauvegarde vient d'une version plus récente de Communs (format {n}) : mets Communs à jour pour l'ouvrir."
-            ))
+            return err(StorageError::NewerExport { format: n })
         }
-        _ => return err("Sauvegarde sans version valide."),
+        _ => return err(StorageError::NoVersion),
     }
     let Some(p) = v.get("profile").and_then(|p| serde_json::from_value::<ExportProfile>(p.clone()).ok()) else {
-        return err("Sauvegarde invalide : la fiche du profil est illisible.");
+        return err(StorageError::BadProfileRecord);
     };
-    let Some(id) = ProfileId::parse(&p.id) else { return err("Sauvegarde invalide : identifiant de profil incorrect.") };
+    let Some(id) = ProfileId::parse(&p.id) else { return err(StorageError::BadProfileId) };
     let Some(pseudonym) = valid_pseudonym(&p.pseudonym) else {
-        return err("Sauvegarde invalide : pseudonyme vide ou trop long.");
+        return err(StorageError::BadPseudonym);
     };
     let exported_at = v.get("exported_at").and_then(Value::as_i64).filter(|t| valid_time(*t));
-    let Some(exported_at) = exported_at else { return err("Sauvegarde invalide : date d'export incorrecte.") };
+    let Some(exported_at) = exported_at else { return err(StorageError::BadExportDate) };
     let profile = Profile {
         id,
         pseudonym,
@@ -227,14 +225,14 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
     };
     let mut problems = Vec::new();
     let mut skipped = 0;
-    let note = |problems: &mut Vec<String>, m: String| {
+    let note = |problems: &mut Vec<ProblemCode>, m: ProblemCode| {
         if problems.len() < MAX_LISTED_PROBLEMS {
             problems.push(m);
         }
     };
     let attempts_v = v.get("attempts").and_then(Value::as_array).cloned().unwrap_or_default();
     if attempts_v.len() > limits.max_attempts {
-        return err(format!("Sauvegarde trop grande ({} tentatives au plus).", limits.max_attempts));
+        return err(StorageError::TooManyAttempts { max: limits.max_attempts });
     }
     let mut attempts: BTreeMap<AttemptId, Attempt> = BTreeMap::new();
     for (i, a) in attempts_v.into_iter().enumerate() {
@@ -258,18 +256,18 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
             }
             Some(_) => {
                 skipped += 1;
-                note(&mut problems, format!("Tentative n°{} en double, ignorée.", i + 1));
+                note(&mut problems, ProblemCode::DuplicateAttempt { n: i + 1 });
             }
             None => {
                 skipped += 1;
-                note(&mut problems, format!("Tentative n°{} invalide, ignorée.", i + 1));
+                note(&mut problems, ProblemCode::InvalidAttempt { n: i + 1 });
             }
         }
     }
     let mut progress = BTreeMap::new();
     let progress_v = v.get("progress").and_then(Value::as_array).cloned().unwrap_or_default();
     if progress_v.len() > limits.max_attempts {
-        return err("Sauvegarde invalide : progression trop longue.");
+        return err(StorageError::ProgressTooLong);
     }
     for (i, e) in progress_v.into_iter().enumerate() {
         let parsed = serde_json::from_value::<ExportProgress>(e).ok().and_then(|e| {
@@ -291,12 +289,12 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
             }
             None => {
                 skipped += 1;
-                note(&mut problems, format!("Progression n°{} invalide, ignorée.", i + 1));
+                note(&mut problems, ProblemCode::InvalidProgress { n: i + 1 });
             }
         }
     }
     if skipped > MAX_LISTED_PROBLEMS {
-        problems.push(format!("{skipped} éléments invalides ignorés au total."));
+        problems.push(ProblemCode::SkippedTotal { count: skipped });
     }
     Ok(ValidExport { profile, exported_at, attempts: attempts.into_values().collect(), progress, skipped, problems })
 }
@@ -305,26 +303,23 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, FrenchE
 /// merged by id into the profile with the same id (created if absent, made
 /// current), progress entries by lesson. Nothing stored is replaced: an
 /// attempt id already present keeps its stored version.
-pub fn import(store: &Store, text: &str, limits: &ImportLimits) -> Result<(WriteBatch, ImportReport), FrenchError> {
+pub fn import(store: &Store, text: &str, limits: &ImportLimits) -> Result<(WriteBatch, ImportReport), StorageError> {
     if let Some(r) = store.read_only_reason() {
-        return err(r.to_string());
+        return err(r.clone());
     }
     let file = read_export(text, limits)?;
     let id = file.profile.id.clone();
     let existing = store.profile(&id).cloned();
     let created = existing.is_none();
     if created && store.profiles().len() >= MAX_PROFILES {
-        return err("Il y a déjà trop de profils dans ce navigateur.");
+        return err(StorageError::ProfileLimit);
     }
     let stored: std::collections::BTreeSet<AttemptId> = store.attempts(&id).into_iter().map(|a| a.id).collect();
     let (new, old): (Vec<Attempt>, Vec<Attempt>) = file.attempts.into_iter().partition(|a| !stored.contains(&a.id));
     let mut problems = file.problems;
     if let Some(p) = &existing {
         if p.pseudonym != file.profile.pseudonym {
-            problems.push(format!(
-                "Le profil « {} » porte ici le pseudonyme « {} » : il est conservé.",
-                file.profile.pseudonym, p.pseudonym
-            ));
+            problems.push(ProblemCode::PseudonymKept { file: file.profile.pseudonym.clone(), here: p.pseudonym.clone() });
         }
     }
     let profile = file.profile;
@@ -356,8 +351,17 @@ pub struct ClassFile {
     /// How many pupils it holds (0: no valid export was given).
     pub pupils: usize,
     /// Per rejected or partly invalid file (index in the exports given), a
-    /// problem in French.
-    pub problems: Vec<(usize, String)>,
+    /// problem code.
+    pub problems: Vec<(usize, ClassProblem)>,
+}
+
+/// A problem of one file given to [`build_class_file`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClassProblem {
+    /// The file was rejected.
+    Rejected(StorageError),
+    /// The file was read, but something in the export of `pseudonym` was skipped.
+    Skipped { pseudonym: String, problem: ProblemCode },
 }
 
 /// Builds the teacher's class file from pupils' export files: one entry per
@@ -369,10 +373,10 @@ pub fn build_class_file(exports: &[&str]) -> ClassFile {
     let mut pupils: BTreeMap<ProfileId, ValidExport> = BTreeMap::new();
     for (i, text) in exports.iter().enumerate() {
         match read_export(text, &limits) {
-            Err(e) => problems.push((i, e.0)),
+            Err(e) => problems.push((i, ClassProblem::Rejected(e))),
             Ok(file) => {
                 for p in &file.problems {
-                    problems.push((i, format!("{} : {p}", file.profile.pseudonym)));
+                    problems.push((i, ClassProblem::Skipped { pseudonym: file.profile.pseudonym.clone(), problem: p.clone() }));
                 }
                 match pupils.get_mut(&file.profile.id) {
                     None => {

@@ -6,6 +6,12 @@
 //! to v2, orphan keys get a recovered profile, and an unknown future schema
 //! makes the store read-only without touching anything. A load followed by
 //! its repairs is a fixpoint.
+//!
+//! What the learner is told comes back as [`ProblemCode`]s (the words are in
+//! `communs-i18n`). The only French literals here are stored formats, kept
+//! byte for byte: the reasons written into quarantine values (`"reason"`,
+//! also in the downloaded quarantine file) and the pseudonym given to a
+//! recovered profile (« Profil retrouvé N », stored in the index).
 
 use super::codec::{self, ChunkFormat, Line, LineV1};
 use super::schema::{classify, progress_is_v2, read_meta, read_progress, KeyKind, MetaRead, Month, ProgressRead};
@@ -38,8 +44,8 @@ struct Loader {
 }
 
 impl Loader {
-    fn problem(&mut self, key: Option<&str>, message: String) {
-        self.problems.push(Problem { key: key.map(str::to_string), message });
+    fn problem(&mut self, key: Option<&str>, code: ProblemCode) {
+        self.problems.push(Problem { key: key.map(str::to_string), code });
     }
     /// Copies `raw` (taken from `from`) to a quarantine key. The caller
     /// decides what happens to `from`.
@@ -52,10 +58,7 @@ impl Loader {
     fn quarantine_key_value(&mut self, key: &str, reason: &str) {
         if let Some(raw) = self.desired.remove(key) {
             self.quarantine(key, reason, &raw);
-            self.problem(
-                Some(key),
-                format!("Donnée illisible mise de côté ({reason}) : elle n'est pas effacée et peut être téléchargée."),
-            );
+            self.problem(Some(key), ProblemCode::Quarantined { reason: reason.to_string() });
         }
     }
 }
@@ -77,15 +80,11 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
         } else {
             match read_meta(meta) {
                 MetaRead::Future(n) => {
-                    let reason = format!(
-                        "Ces données ont été enregistrées par une version plus récente de Communs (format {n}). \
-                         Elles ne sont pas modifiées : cette page est en lecture seule. Utilise la dernière version de Communs."
-                    );
                     store.raw = actual;
-                    store.read_only = Some(reason.clone());
+                    store.read_only = Some(StorageError::ReadOnly { format: n });
                     return LoadReport {
                         store,
-                        problems: vec![Problem { key: Some(META_KEY.into()), message: reason }],
+                        problems: vec![Problem { key: Some(META_KEY.into()), code: ProblemCode::ReadOnly { format: n } }],
                         quarantined: Vec::new(),
                         migrated_from: None,
                         repairs: WriteBatch::default(),
@@ -98,8 +97,8 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
                 MetaRead::V1(m) | MetaRead::V2(m) if !m.dropped.is_empty() => {
                     let raw = meta.clone();
                     l.quarantine(META_KEY, "profils illisibles retirés de l'index", &raw);
-                    for d in &m.dropped {
-                        l.problem(Some(META_KEY), format!("Index : {d}, mis de côté."));
+                    for &n in &m.dropped {
+                        l.problem(Some(META_KEY), ProblemCode::IndexEntryDropped { n });
                     }
                     migrated_from = matches!(read_meta(meta), MetaRead::V1(_)).then_some(1);
                     store.set_meta(m);
@@ -138,10 +137,7 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
     for (n, id) in orphan_ids.into_iter().enumerate() {
         let created = chunk_keys.iter().filter(|(_, p, _)| p == &id).map(|(_, _, m)| m.start()).min().unwrap_or(MIN_TIMESTAMP);
         let pseudonym = format!("Profil retrouvé {}", n + 1);
-        l.problem(
-            None,
-            format!("Des données sans profil ont été retrouvées : elles sont rattachées à « {pseudonym} », que tu peux renommer."),
-        );
+        l.problem(None, ProblemCode::RecoveredProfile { pseudonym: pseudonym.clone() });
         store.profiles.push(Profile { id, pseudonym, colour: 0, avatar: 0, created, last_export: None });
     }
 
@@ -184,10 +180,7 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
                 if !bad.is_empty() {
                     let raw = bad.join("\n");
                     l.quarantine(&key, "lignes de tentatives illisibles", &raw);
-                    l.problem(
-                        Some(&key),
-                        format!("{} tentative(s) illisible(s) mise(s) de côté ; les autres sont conservées.", bad.len()),
-                    );
+                    l.problem(Some(&key), ProblemCode::UnreadableAttempts { count: bad.len() });
                 }
                 if lines.is_empty() {
                     l.desired.remove(&key);
@@ -212,7 +205,7 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
             }
             ProgressRead::Partial(entries) => {
                 l.quarantine(&key, "entrées de progression illisibles", &value);
-                l.problem(Some(&key), "Des entrées de progression illisibles ont été mises de côté.".into());
+                l.problem(Some(&key), ProblemCode::UnreadableProgress);
                 entries
             }
             ProgressRead::Whole(entries) => entries,
@@ -230,7 +223,7 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
         l.desired.insert(META_KEY.to_string(), store.meta_json());
     }
     if let Some(v) = migrated_from {
-        l.problem(None, format!("Les données ont été mises à jour du format {v} au format {SCHEMA_VERSION}."));
+        l.problem(None, ProblemCode::Migrated { from: v, to: SCHEMA_VERSION });
     }
 
     let repairs = diff(&actual, &l.desired);

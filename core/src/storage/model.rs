@@ -1,8 +1,8 @@
 //! The learner data model shared by every part of storage: profiles and
 //! their ids, attempts, lesson progress, the palette and avatars, the caps
-//! stored values obey, and the French error and problem types returned to
-//! the app. Plain data and its validation rules; no encoding here (see
-//! `schema` and `codec`).
+//! stored values obey, and the error and problem codes returned to the app
+//! (their words live in the catalogue, `communs-i18n`). Plain data and its
+//! validation rules; no encoding here (see `schema` and `codec`).
 
 use super::codec;
 use std::fmt;
@@ -10,30 +10,109 @@ use std::fmt;
 /// Seconds since 1970-01-01T00:00:00Z.
 pub type Timestamp = i64;
 
-/// A French error message, ready for the UI.
+/// Why a planned write or an import was refused: a code with its values,
+/// put into words by the app's catalogue (`communs-i18n`).
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct FrenchError(pub String);
+pub enum StorageError {
+    /// The data were written by a newer version (schema `format`): read only.
+    ReadOnly { format: u64 },
+    /// The profile does not exist (or no longer).
+    UnknownProfile,
+    /// A pseudonym must have between 1 and `max` characters.
+    PseudonymLength { max: usize },
+    /// The browser already holds the most profiles allowed.
+    ProfileLimit,
+    /// Colour or avatar out of the palette.
+    UnknownLook,
+    /// Lesson or activity id of an attempt is invalid.
+    BadAttemptIds,
+    /// Date of an attempt out of range (the computer's clock?).
+    BadAttemptDate,
+    /// Lesson id of a progress change is invalid.
+    BadLessonId,
+    /// Date of a progress change out of range.
+    BadDate,
+    /// The export document could not be encoded.
+    ExportFailed,
+    /// Imported file larger than `max_mb` megabytes.
+    FileTooLarge { max_mb: usize },
+    /// Imported file: JSON nested too deep.
+    TooDeep,
+    /// Imported file: not JSON.
+    BadJson,
+    /// Imported file: not a Communs export.
+    UnknownFormat,
+    /// Imported file written by a newer version (export `format`).
+    NewerExport { format: u64 },
+    /// Imported file without a valid version.
+    NoVersion,
+    /// Imported file: the profile record is unreadable.
+    BadProfileRecord,
+    /// Imported file: the profile id is invalid.
+    BadProfileId,
+    /// Imported file: the pseudonym is empty or too long.
+    BadPseudonym,
+    /// Imported file: the export date is invalid.
+    BadExportDate,
+    /// Imported file with more than `max` attempts.
+    TooManyAttempts { max: usize },
+    /// Imported file with too many progress entries.
+    ProgressTooLong,
+}
 
-impl fmt::Display for FrenchError {
+impl fmt::Display for StorageError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        fmt::Debug::fmt(self, f)
     }
 }
 
-impl std::error::Error for FrenchError {}
+impl std::error::Error for StorageError {}
 
-pub(crate) fn err<T>(msg: impl Into<String>) -> Result<T, FrenchError> {
-    Err(FrenchError(msg.into()))
+pub(crate) fn err<T>(e: StorageError) -> Result<T, StorageError> {
+    Err(e)
 }
 
-/// Something found while loading or importing, in French, with the key
-/// concerned when there is one.
+/// Something found while loading or importing, as a code with its values
+/// (see [`ProblemCode`]), with the key concerned when there is one.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Problem {
     /// The storage key concerned, if any.
     pub key: Option<String>,
-    /// What happened and what was done, in French.
-    pub message: String,
+    /// What happened and what was done.
+    pub code: ProblemCode,
+}
+
+/// What was found and done while loading stored data or reading an import,
+/// put into words by the catalogue (`communs-i18n`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProblemCode {
+    /// The data come from a newer version (schema `format`): read only.
+    ReadOnly { format: u64 },
+    /// A value was moved to quarantine. `reason` is the reason written into
+    /// the quarantine value (a stored format, in French, kept byte for byte).
+    Quarantined { reason: String },
+    /// Entry `n` (from 1) of the profile index was unreadable or a duplicate.
+    IndexEntryDropped { n: usize },
+    /// Data without a profile were attached to a new profile named
+    /// `pseudonym` (a stored value).
+    RecoveredProfile { pseudonym: String },
+    /// `count` unreadable attempts were set aside, the others kept.
+    UnreadableAttempts { count: usize },
+    /// Unreadable progress entries were set aside.
+    UnreadableProgress,
+    /// Stored data were migrated from schema `from` to `to`.
+    Migrated { from: u32, to: u32 },
+    /// Import: attempt `n` (from 1) is a duplicate, ignored.
+    DuplicateAttempt { n: usize },
+    /// Import: attempt `n` (from 1) is invalid, ignored.
+    InvalidAttempt { n: usize },
+    /// Import: progress entry `n` (from 1) is invalid, ignored.
+    InvalidProgress { n: usize },
+    /// Import: `count` invalid elements ignored in all (when not all listed).
+    SkippedTotal { count: usize },
+    /// Import: the profile is named `file` in the file and `here` in this
+    /// browser; the local pseudonym is kept.
+    PseudonymKept { file: String, here: String },
 }
 
 /// Highest score.

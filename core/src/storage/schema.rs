@@ -144,7 +144,7 @@ pub(crate) struct MetaParse {
     pub current: Option<ProfileId>,
     pub lessons: Vec<String>,
     pub acts: Vec<(u32, String)>,
-    pub dropped: Vec<String>,
+    pub dropped: Vec<usize>,
 }
 
 /// What an index value is.
@@ -200,7 +200,7 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
         });
         match profile {
             Some(p) if out.profiles.iter().all(|q| q.id != p.id) && out.profiles.len() < MAX_PROFILES => out.profiles.push(p),
-            _ => out.dropped.push(format!("profil n°{} illisible ou en double", i + 1)),
+            _ => out.dropped.push(i + 1),
         }
     }
     let current_field = if is_v1 { "current_profile" } else { "current" };
@@ -214,12 +214,14 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
         let (Ok(lessons), Ok(acts)) =
             (serde_json::from_value::<Vec<String>>(lessons), serde_json::from_value::<Vec<(u32, String)>>(acts))
         else {
+            // A quarantine reason: stored format, kept byte for byte.
             return MetaRead::Corrupt("les tables d'identifiants de l'index sont illisibles".into());
         };
         let lessons_ok = lessons.iter().all(|l| valid_content_id(l)) && lessons.iter().collect::<BTreeSet<_>>().len() == lessons.len();
         let acts_ok = acts.iter().all(|(l, a)| (*l as usize) < lessons.len() && valid_content_id(a))
             && acts.iter().collect::<BTreeSet<_>>().len() == acts.len();
         if !lessons_ok || !acts_ok {
+            // A quarantine reason: stored format, kept byte for byte.
             return MetaRead::Corrupt("les tables d'identifiants de l'index sont incohérentes".into());
         }
         out.lessons = lessons;

@@ -22,7 +22,7 @@ struct ChunkView {
 #[derive(Clone, Debug, Default)]
 pub struct Store {
     pub(super) raw: BTreeMap<String, String>,
-    pub(super) read_only: Option<String>,
+    pub(super) read_only: Option<StorageError>,
     pub(crate) profiles: Vec<Profile>,
     pub(crate) current: Option<ProfileId>,
     pub(super) lessons: Vec<String>,
@@ -238,8 +238,8 @@ impl Store {
 
 impl Store {
     /// Why the store is read-only, in French (`None` when writable).
-    pub fn read_only_reason(&self) -> Option<&str> {
-        self.read_only.as_deref()
+    pub fn read_only_reason(&self) -> Option<&StorageError> {
+        self.read_only.as_ref()
     }
     /// All profiles, in creation order.
     pub fn profiles(&self) -> &[Profile] {

@@ -68,15 +68,15 @@ pub(super) fn batch_from(current: &BTreeMap<String, String>, changes: Vec<(Strin
 }
 
 impl Store {
-    fn writable(&self) -> Result<(), FrenchError> {
+    fn writable(&self) -> Result<(), StorageError> {
         match &self.read_only {
             Some(r) => err(r.clone()),
             None => Ok(()),
         }
     }
 
-    fn known(&self, id: &ProfileId) -> Result<&Profile, FrenchError> {
-        self.profile(id).ok_or_else(|| FrenchError("Ce profil n'existe pas (ou plus).".into()))
+    fn known(&self, id: &ProfileId) -> Result<&Profile, StorageError> {
+        self.profile(id).ok_or_else(|| StorageError::UnknownProfile)
     }
 
     fn with_meta(&self, f: impl FnOnce(&mut Store)) -> (Store, Option<String>) {
@@ -95,16 +95,16 @@ impl Store {
         avatar: u8,
         now: Timestamp,
         random: u64,
-    ) -> Result<(ProfileId, WriteBatch), FrenchError> {
+    ) -> Result<(ProfileId, WriteBatch), StorageError> {
         self.writable()?;
         let Some(pseudonym) = valid_pseudonym(pseudonym) else {
-            return err(format!("Le pseudonyme doit faire entre 1 et {MAX_PSEUDONYM_CHARS} caractères."));
+            return err(StorageError::PseudonymLength { max: MAX_PSEUDONYM_CHARS });
         };
         if self.profiles.len() >= MAX_PROFILES {
-            return err("Il y a déjà trop de profils dans ce navigateur.");
+            return err(StorageError::ProfileLimit);
         }
         if (colour as usize) >= PALETTE.len() || (avatar as usize) >= AVATARS.len() {
-            return err("Couleur ou avatar inconnu.");
+            return err(StorageError::UnknownLook);
         }
         let mut state = random;
         let mut id = ProfileId::from_random(state);
@@ -121,11 +121,11 @@ impl Store {
     }
 
     /// Plans a change of pseudonym.
-    pub fn rename_profile(&self, id: &ProfileId, pseudonym: &str) -> Result<WriteBatch, FrenchError> {
+    pub fn rename_profile(&self, id: &ProfileId, pseudonym: &str) -> Result<WriteBatch, StorageError> {
         self.writable()?;
         self.known(id)?;
         let Some(pseudonym) = valid_pseudonym(pseudonym) else {
-            return err(format!("Le pseudonyme doit faire entre 1 et {MAX_PSEUDONYM_CHARS} caractères."));
+            return err(StorageError::PseudonymLength { max: MAX_PSEUDONYM_CHARS });
         };
         self.meta_change(|s| {
             if let Some(p) = s.profiles.iter_mut().find(|p| &p.id == id) {
@@ -135,11 +135,11 @@ impl Store {
     }
 
     /// Plans a change of colour and avatar.
-    pub fn restyle_profile(&self, id: &ProfileId, colour: u8, avatar: u8) -> Result<WriteBatch, FrenchError> {
+    pub fn restyle_profile(&self, id: &ProfileId, colour: u8, avatar: u8) -> Result<WriteBatch, StorageError> {
         self.writable()?;
         self.known(id)?;
         if (colour as usize) >= PALETTE.len() || (avatar as usize) >= AVATARS.len() {
-            return err("Couleur ou avatar inconnu.");
+            return err(StorageError::UnknownLook);
         }
         self.meta_change(|s| {
             if let Some(p) = s.profiles.iter_mut().find(|p| &p.id == id) {
@@ -150,7 +150,7 @@ impl Store {
     }
 
     /// Plans a switch of the current profile (`None`: nobody).
-    pub fn switch_profile(&self, id: Option<&ProfileId>) -> Result<WriteBatch, FrenchError> {
+    pub fn switch_profile(&self, id: Option<&ProfileId>) -> Result<WriteBatch, StorageError> {
         self.writable()?;
         if let Some(id) = id {
             self.known(id)?;
@@ -159,7 +159,7 @@ impl Store {
     }
 
     /// Plans recording "dernière sauvegarde" after a successful export.
-    pub fn mark_exported(&self, id: &ProfileId, now: Timestamp) -> Result<WriteBatch, FrenchError> {
+    pub fn mark_exported(&self, id: &ProfileId, now: Timestamp) -> Result<WriteBatch, StorageError> {
         self.writable()?;
         self.known(id)?;
         self.meta_change(|s| {
@@ -171,7 +171,7 @@ impl Store {
 
     /// Plans erasing a profile: the index entry first, then every key of the
     /// profile (attempts, progress).
-    pub fn delete_profile(&self, id: &ProfileId) -> Result<WriteBatch, FrenchError> {
+    pub fn delete_profile(&self, id: &ProfileId) -> Result<WriteBatch, StorageError> {
         self.writable()?;
         self.known(id)?;
         let (_, meta) = self.with_meta(|s| {
@@ -190,7 +190,7 @@ impl Store {
         Ok(self.plan(changes))
     }
 
-    fn meta_change(&self, f: impl FnOnce(&mut Store)) -> Result<WriteBatch, FrenchError> {
+    fn meta_change(&self, f: impl FnOnce(&mut Store)) -> Result<WriteBatch, StorageError> {
         let (_, meta) = self.with_meta(f);
         Ok(self.plan(meta.map(|m| (META_KEY.to_string(), Some(m))).into_iter().collect()))
     }
@@ -200,12 +200,12 @@ impl Store {
     }
 
     /// Validates and caps a new attempt.
-    pub(crate) fn check_attempt(a: &NewAttempt) -> Result<(), FrenchError> {
+    pub(crate) fn check_attempt(a: &NewAttempt) -> Result<(), StorageError> {
         if !valid_content_id(&a.lesson) || !valid_content_id(&a.activity) {
-            return err("Identifiant de leçon ou d'activité invalide.");
+            return err(StorageError::BadAttemptIds);
         }
         if !valid_time(a.at) {
-            return err("Date de la tentative invalide (horloge de l'ordinateur ?).");
+            return err(StorageError::BadAttemptDate);
         }
         Ok(())
     }
@@ -217,7 +217,7 @@ impl Store {
         profile: &ProfileId,
         attempt: NewAttempt,
         random: u64,
-    ) -> Result<(AttemptId, WriteBatch), FrenchError> {
+    ) -> Result<(AttemptId, WriteBatch), StorageError> {
         self.writable()?;
         self.known(profile)?;
         Self::check_attempt(&attempt)?;
@@ -309,14 +309,14 @@ impl Store {
         status: LessonStatus,
         position: u32,
         now: Timestamp,
-    ) -> Result<WriteBatch, FrenchError> {
+    ) -> Result<WriteBatch, StorageError> {
         self.writable()?;
         self.known(profile)?;
         if !valid_content_id(lesson) {
-            return err("Identifiant de leçon invalide.");
+            return err(StorageError::BadLessonId);
         }
         if !valid_time(now) {
-            return err("Date invalide (horloge de l'ordinateur ?).");
+            return err(StorageError::BadDate);
         }
         let mut p = BTreeMap::new();
         p.insert(lesson.to_string(), LessonProgress { status, position, updated: now });

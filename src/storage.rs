@@ -501,7 +501,9 @@ impl Storage {
             }
             match self.change(|s| item.plan(s)) {
                 Ok(()) => {}
-                Err(StorageError::Refused(e)) => warn(&format!("Communs : réponse non enregistrée : {}", crate::i18n::storage::error(&e))),
+                Err(StorageError::Refused(e)) => {
+                    warn(&format!("Communs : réponse non enregistrée : {}", crate::i18n::storage::error(&e)))
+                }
                 Err(_) => kept.push(item),
             }
         }

@@ -42,9 +42,9 @@ pub use files::{class_file_name, export_file_name, file_slug, quarantine_file_na
 pub use load::{load, LoadReport};
 pub use merge::ExternalChange;
 pub use model::{
-    Attempt, AttemptId, AvatarKind, Colour, Hue, LessonProgress, LessonStatus, NewAttempt, Problem, ProblemCode, Profile, ProfileId, StorageError,
-    Timestamp, AVATARS, MAX_DURATION_SECS, MAX_ID_CHARS, MAX_LIST_LEN, MAX_PROFILES, MAX_PSEUDONYM_CHARS, MAX_SCORE, MAX_TIMESTAMP,
-    MIN_TIMESTAMP, PALETTE,
+    Attempt, AttemptId, AvatarKind, Colour, Hue, LessonProgress, LessonStatus, NewAttempt, Problem, ProblemCode, Profile, ProfileId,
+    StorageError, Timestamp, AVATARS, MAX_DURATION_SECS, MAX_ID_CHARS, MAX_LIST_LEN, MAX_PROFILES, MAX_PSEUDONYM_CHARS, MAX_SCORE,
+    MAX_TIMESTAMP, MIN_TIMESTAMP, PALETTE,
 };
 pub use pseudonym::looks_like_real_name;
 pub use quarantine::{quarantine_document, Quarantined, QUARANTINE_FILE_FORMAT};

@@ -449,10 +449,16 @@ fn hostile_imports_are_refused_cleanly() {
         (good.replace("\"version\": 1", "\"version\": 99"), StorageError::NewerExport { format: 99 }),
         (good.replace("\"version\": 1", "\"version\": \"1\""), StorageError::NoVersion),
         (good.replace("\"id\": \"rEnArd01\"", "\"id\": \"../../etc\""), StorageError::BadProfileId),
-        (good.replace("\"pseudonym\": \"Renard bleu\",\n  \"colour\"", "\"pseudonym\": \"\",\n  \"colour\""), StorageError::BadPseudonym),
+        (
+            good.replace("\"pseudonym\": \"Renard bleu\",\n  \"colour\"", "\"pseudonym\": \"\",\n  \"colour\""),
+            StorageError::BadPseudonym,
+        ),
         (good.replace("\"exported_at\": 1761000000", "\"exported_at\": -1"), StorageError::BadExportDate),
         (good.replace("\"colour\": 4", "\"colour\": \"rouge\""), StorageError::BadProfileRecord),
-        (format!("{{\"format\":\"communs-export\",\"version\":1,\"x\":\"{}\"}}", "a".repeat(9_000_000)), StorageError::FileTooLarge { max_mb: 8 }),
+        (
+            format!("{{\"format\":\"communs-export\",\"version\":1,\"x\":\"{}\"}}", "a".repeat(9_000_000)),
+            StorageError::FileTooLarge { max_mb: 8 },
+        ),
     ];
     for (text, expect) in cases {
         match import(&s, &text, &limits) {

@@ -197,14 +197,8 @@ mod tests {
             (error(&StorageError::PseudonymLength { max: 40 }), "Le pseudonyme doit faire entre 1 et 40 caractères."),
             (error(&StorageError::BadJson), "Ce fichier n’est pas une sauvegarde de Communs (JSON illisible)."),
             (error(&StorageError::FileTooLarge { max_mb: 8 }), "Fichier trop volumineux (8 Mo au plus)."),
-            (
-                error(&StorageError::BadAttemptDate),
-                "Date de la tentative invalide (horloge de l’ordinateur\u{202f}?).",
-            ),
-            (
-                problem(&ProblemCode::Migrated { from: 1, to: 2 }),
-                "Les données ont été mises à jour du format 1 au format 2.",
-            ),
+            (error(&StorageError::BadAttemptDate), "Date de la tentative invalide (horloge de l’ordinateur\u{202f}?)."),
+            (problem(&ProblemCode::Migrated { from: 1, to: 2 }), "Les données ont été mises à jour du format 1 au format 2."),
             (
                 problem(&ProblemCode::UnreadableAttempts { count: 6 }),
                 "6 tentative(s) illisible(s) mise(s) de côté\u{202f}; les autres sont conservées.",
@@ -213,15 +207,9 @@ mod tests {
                 problem(&ProblemCode::Quarantined { reason: "clé inconnue".into() }),
                 "Donnée illisible mise de côté (clé inconnue)\u{a0}: elle n’est pas effacée et peut être téléchargée.",
             ),
+            (problem(&ProblemCode::IndexEntryDropped { n: 2 }), "Index\u{a0}: profil n°2 illisible ou en double, mis de côté."),
             (
-                problem(&ProblemCode::IndexEntryDropped { n: 2 }),
-                "Index\u{a0}: profil n°2 illisible ou en double, mis de côté.",
-            ),
-            (
-                class_problem(&ClassProblem::Skipped {
-                    pseudonym: "Chat".into(),
-                    problem: ProblemCode::InvalidAttempt { n: 3 },
-                }),
+                class_problem(&ClassProblem::Skipped { pseudonym: "Chat".into(), problem: ProblemCode::InvalidAttempt { n: 3 } }),
                 "Chat\u{a0}: Tentative n°3 invalide, ignorée.",
             ),
         ];

@@ -554,7 +554,8 @@ fn TeacherClassFile() -> impl IntoView {
             let refs: Vec<&str> = texts.iter().map(String::as_str).collect();
             let class = build_class_file(&refs);
             for (i, p) in &class.problems {
-                notes.push(msg::file_problem(names.get(*i).map(String::as_str).unwrap_or(""), &crate::i18n::storage::class_problem(p)));
+                notes
+                    .push(msg::file_problem(names.get(*i).map(String::as_str).unwrap_or(""), &crate::i18n::storage::class_problem(p)));
             }
             if class.pupils == 0 {
                 set_result.set(t(M::TeacherNoValid).to_string());

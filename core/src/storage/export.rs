@@ -201,9 +201,7 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, Storage
     }
     match v.get("version").and_then(Value::as_u64) {
         Some(1) => {}
-        Some(n) if n > u64::from(EXPORT_VERSION) => {
-            return err(StorageError::NewerExport { format: n })
-        }
+        Some(n) if n > u64::from(EXPORT_VERSION) => return err(StorageError::NewerExport { format: n }),
         _ => return err(StorageError::NoVersion),
     }
     let Some(p) = v.get("profile").and_then(|p| serde_json::from_value::<ExportProfile>(p.clone()).ok()) else {

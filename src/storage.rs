@@ -459,7 +459,7 @@ impl Storage {
     /// them, and no line of the other tab is overwritten.
     fn change_with<T>(&self, plan: impl Fn(&Store) -> Result<(T, WriteBatch), domain::StorageError>) -> Result<T, StorageError> {
         self.catch_up(domain::META_KEY);
-        let mut planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e))?;
+        let mut planned = self.store.with_untracked(&plan).map_err(StorageError::Refused)?;
         for _ in 0..3 {
             let keys: Vec<String> = planned.1.ops.iter().map(|op| op.key.clone()).collect();
             let mut stale = false;
@@ -469,7 +469,7 @@ impl Storage {
             if !stale {
                 break;
             }
-            planned = self.store.with_untracked(&plan).map_err(|e| StorageError::Refused(e))?;
+            planned = self.store.with_untracked(&plan).map_err(StorageError::Refused)?;
         }
         self.commit(&planned.1)?;
         Ok(planned.0)
@@ -668,7 +668,7 @@ impl Storage {
             } else {
                 s
             };
-            store.export_profile(id, now).map_err(|e| StorageError::Refused(e))
+            store.export_profile(id, now).map_err(StorageError::Refused)
         })
     }
 

@@ -76,7 +76,7 @@ impl Store {
     }
 
     fn known(&self, id: &ProfileId) -> Result<&Profile, StorageError> {
-        self.profile(id).ok_or_else(|| StorageError::UnknownProfile)
+        self.profile(id).ok_or(StorageError::UnknownProfile)
     }
 
     fn with_meta(&self, f: impl FnOnce(&mut Store)) -> (Store, Option<String>) {

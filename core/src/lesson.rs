@@ -24,7 +24,7 @@ mod context;
 #[cfg(feature = "compiler")]
 pub mod markdown;
 
-pub use diagnostic::{Diagnostic, Severity};
+pub use diagnostic::{Diagnostic, DiagnosticCode, Severity};
 pub use model::*;
 pub use scoring::{score, Mark, Outcome};
 

@@ -4,6 +4,7 @@
 
 use communs_core::lesson::Publication::{Draft, Published};
 use communs_core::lesson::{compile_lesson, CompileContext, CompiledLesson, Diagnostic, Severity};
+pub use communs_i18n::render_diagnostic;
 use std::path::PathBuf;
 
 pub fn fixtures() -> PathBuf {
@@ -55,12 +56,17 @@ pub fn compile_body(body: &str) -> (Option<CompiledLesson>, Vec<Diagnostic>) {
 /// Asserts that a diagnostic at body line `line` (0: any line) contains `fragment`.
 pub fn expect_diag(diags: &[Diagnostic], line: usize, severity: Severity, fragment: &str, case: &str) {
     let file_line = if line == 0 { 0 } else { FRONT_LINES + line };
-    let found = diags.iter().any(|d| d.severity == severity && d.message.contains(fragment) && (line == 0 || d.line == file_line));
+    let found = diags.iter().any(|d| d.severity == severity && text(d).contains(fragment) && (line == 0 || d.line == file_line));
     assert!(
         found,
         "[{case}] expected {severity:?} at body line {line} (file line {file_line}) containing {fragment:?}; got:\n{}",
-        diags.iter().map(|d| format!("  {d}")).collect::<Vec<_>>().join("\n")
+        diags.iter().map(|d| format!("  {}", render_diagnostic(d))).collect::<Vec<_>>().join("\n")
     );
+}
+
+/// The words of a diagnostic (the case tables quote them, with their values).
+pub fn text(d: &Diagnostic) -> String {
+    communs_i18n::diagnostic_text(&d.code)
 }
 
 pub fn errors(diags: &[Diagnostic]) -> Vec<&Diagnostic> {

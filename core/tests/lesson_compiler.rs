@@ -199,9 +199,9 @@ fn hostile_fixture_file() {
         let n: usize = n.parse().unwrap();
         let sev = if *sev == "E" { Severity::Erreur } else { Severity::Avertissement };
         assert!(
-            diags.iter().any(|d| d.line == n && d.severity == sev && d.message.contains(frag)),
+            diags.iter().any(|d| d.line == n && d.severity == sev && text(d).contains(frag)),
             "hostile.md:{n} expected {sev:?} {frag:?}; got:\n{}",
-            diags.iter().map(|d| d.to_string()).collect::<Vec<_>>().join("\n")
+            diags.iter().map(render_diagnostic).collect::<Vec<_>>().join("\n")
         );
     }
 }
@@ -327,7 +327,7 @@ fn project_lessons_compile_safely() {
     assert!(!folder.lessons.is_empty(), "no lesson in {}", dir.display());
     let out = folder.compile();
     for d in &out.diagnostics {
-        eprintln!("{d}");
+        eprintln!("{}", render_diagnostic(d));
     }
     assert!(!out.lessons.is_empty(), "no lesson of lessons/ compiled");
     for l in &out.lessons {

@@ -1,11 +1,11 @@
 //! Front matter checks and whole-folder compilation (cross-lesson checks,
-//! drafts, index), plus the `lessons` CLI.
+//! drafts, index); the `lessons` command is tested in `cli/tests/`.
 
 #[path = "common_lessons.rs"]
 mod common;
 
 use common::*;
-use communs_core::lesson::{compile_dir, compile_lesson, Severity, MODULES_FILE};
+use communs_core::lesson::{compile_dir, compile_lesson, Diagnostic, DiagnosticCode as C, Severity, MODULES_FILE};
 
 const BODY: &str = "## Partie\n\nTexte.\n";
 
@@ -72,7 +72,7 @@ fn front_matter_cases() {
         }
         for (line, frag) in expected {
             assert!(
-                diags.iter().any(|d| d.severity == Severity::Erreur && d.line == line && d.message.contains(frag)),
+                diags.iter().any(|d| d.severity == Severity::Erreur && d.line == line && text(d).contains(frag)),
                 "[{case}] expected error at line {line} containing {frag:?}; got {diags:#?}"
             );
         }
@@ -100,12 +100,16 @@ fn folder_cross_checks_drafts_and_index() {
     ];
     let glossary = "[[termes]]\nterme = \"commun\"\ndefinition = \"Une ressource partagée.\"\n";
     let out = compile_dir(&files, Some(MODULES), Some(glossary), &["images/inutile.png".into()]);
-    let has = |file: &str, frag: &str| out.diagnostics.iter().any(|d| d.file == file && d.message.contains(frag));
-    assert!(has("sub/double.md", "déjà utilisé par z.md"), "{:#?}", out.diagnostics);
-    assert!(has("brouillon.md", "leçon inconnue : « lecon:absente »"), "drafts are checked");
-    assert!(has("lien-brouillon.md", "brouillon"), "link to a draft");
-    assert!(has("module.md", "module inconnu"));
-    assert!(has("images/inutile.png", "image utilisée par aucune"));
+    let has = |file: &str, code: &dyn Fn(&C) -> bool| out.diagnostics.iter().any(|d| d.file == file && code(&d.code));
+    assert!(
+        has("sub/double.md", &|c| c == &C::IdentifiantLeconDejaUtilisePar { id: "lecon-a".into(), other: "z.md".into() }),
+        "{:#?}",
+        out.diagnostics
+    );
+    assert!(has("brouillon.md", &|c| c == &C::LienVersLeconInconnueLecon { id: "absente".into() }), "drafts are checked");
+    assert!(has("lien-brouillon.md", &|c| c == &C::LienVersLeconQuiBrouillon { id: "lecon-d".into() }), "link to a draft");
+    assert!(has("module.md", &|c| c == &C::ModuleInconnuDecrireLessonsModules { m: "inconnu".into() }));
+    assert!(has("images/inutile.png", &|c| c == &C::ImageUtiliseeParAucuneLecon));
     assert!(out.has_errors());
     let ids: Vec<&str> = out.index.lessons.iter().map(|l| l.header.id.as_str()).collect();
     // modules in modules.toml order (b-mod, a-mod), then order; drafts excluded; duplicate kept once
@@ -118,54 +122,19 @@ fn folder_cross_checks_drafts_and_index() {
 
 #[test]
 fn config_files_are_checked() {
+    let any = |diags: &[Diagnostic], file: &str, line: usize, code: &dyn Fn(&C) -> bool| {
+        diags.iter().any(|d| d.file == file && (line == 0 || d.line == line) && code(&d.code))
+    };
     let out = compile_dir(&[], None, Some("[[termes]]\nterme = \"a\"\n\n[[termes]]\nterme = \"a\"\ndefinition = \"b\"\n"), &[]);
-    assert!(out.diagnostics.iter().any(|d| d.file == MODULES_FILE && d.message.contains("manquant")));
-    assert!(out.diagnostics.iter().any(|d| d.file == "glossaire.toml" && d.line == 1 && d.message.contains("obligatoires")));
+    assert!(any(&out.diagnostics, MODULES_FILE, 0, &|c| c == &C::FichierModulesTomlManquantModules));
+    assert!(any(&out.diagnostics, "glossaire.toml", 1, &|c| c == &C::TermeTermeDefinitionObligatoires));
     let bad_modules = "[[themes]]\nid = \"t\"\ntitle = \"T\"\n\n[[modules]]\nid = \"m\"\ntheme = \"autre\"\ntitle = \"M\"\n";
     let out = compile_dir(&[], Some(bad_modules), None, &[]);
     assert!(
-        out.diagnostics.iter().any(|d| d.file == MODULES_FILE && d.line == 5 && d.message.contains("thème inconnu")),
+        any(&out.diagnostics, MODULES_FILE, 5, &|c| c == &C::ModuleThemeInconnu { id: "m".into(), theme: "autre".into() }),
         "{:?}",
         out.diagnostics
     );
     let out = compile_dir(&[], Some("[[modules]\n"), None, &[]);
-    assert!(out.diagnostics.iter().any(|d| d.file == MODULES_FILE && d.message.contains("TOML invalide")));
-}
-
-#[test]
-fn cli_render_is_the_compiled_html_and_check_exits_1_on_error() {
-    let exe = env!("CARGO_BIN_EXE_lessons");
-    let dir = fixtures().join("test-lessons");
-    let file = dir.join("essai-activites.md");
-    let out = std::process::Command::new(exe).arg("render").arg(&file).output().expect("run lessons render");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let rendered = String::from_utf8(out.stdout).unwrap();
-    let compiled = compile_dir(
-        &[("essai-activites.md".into(), read("test-lessons/essai-activites.md"))],
-        Some(&read("test-lessons/modules.toml")),
-        Some(&read("test-lessons/glossaire.toml")),
-        &["images/schema-essai.svg".into()],
-    );
-    assert_eq!(rendered, compiled.lessons[0].body_preview());
-    assert!(rendered.contains("<p class=\"apercu-activite\">[activite choix-unique id="), "{rendered}");
-
-    let out = std::process::Command::new(exe).arg("check").arg(&dir).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 erreur"));
-
-    let out = std::process::Command::new(exe).arg("check").arg(fixtures().join("lessons")).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("hostile.md:29:1: erreur : lien supprimé"), "{err}");
-
-    let tmp = std::env::temp_dir().join(format!("communs-lessons-build-{}", std::process::id()));
-    let out = std::process::Command::new(exe).arg("build").arg(&dir).arg(&tmp).output().unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let index: communs_core::lesson::LessonIndex =
-        serde_json::from_str(&std::fs::read_to_string(tmp.join("index.json")).unwrap()).unwrap();
-    assert_eq!(index.lessons[0].header.id, "essai-activites");
-    let lesson: communs_core::lesson::CompiledLesson =
-        serde_json::from_str(&std::fs::read_to_string(tmp.join("essai-activites.json")).unwrap()).unwrap();
-    assert_eq!(lesson, compiled.lessons[0]);
-    let _ = std::fs::remove_dir_all(&tmp);
+    assert!(any(&out.diagnostics, MODULES_FILE, 0, &|c| matches!(c, C::TomlInvalide { .. })));
 }

@@ -35,11 +35,13 @@ macro_rules! keys {
 
 pub mod activities;
 pub mod competences;
+pub mod diagnostics;
 pub mod lessons;
 pub mod profiles;
 pub mod storage;
 mod typography;
 
+pub use diagnostics::{diagnostic_text, render_diagnostic, severity_word};
 pub use typography::{french_typography, typography_problems, TypographyProblem, TypographyRule};
 
 /// A language of the catalogue. Adding one means a variant here, a method

@@ -104,7 +104,7 @@ fn generated_lessons(out: &Path) -> Res {
         let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
         if errors > 0 || output.lessons.len() != n {
             for d in output.diagnostics.iter().filter(|d| d.is_error()).take(5) {
-                eprintln!("{d}");
+                eprintln!("{}", communs_i18n::render_diagnostic(d));
             }
             return Err(format!("leçons générées : {errors} erreur(s), {} leçon(s)", output.lessons.len()));
         }

@@ -219,7 +219,7 @@ pub mod lessons {
         match compile(dirs) {
             Ok(output) => {
                 for d in &output.diagnostics {
-                    eprintln!("{d}");
+                    eprintln!("{}", communs_i18n::render_diagnostic(d));
                 }
                 println!("{} leçon(s), {} diagnostic(s)", output.lessons.len(), output.diagnostics.len());
                 !output.diagnostics.iter().any(|d| d.is_error())
@@ -237,7 +237,7 @@ pub mod lessons {
         let output = compile(dirs)?;
         let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
         for d in &output.diagnostics {
-            eprintln!("{d}");
+            eprintln!("{}", communs_i18n::render_diagnostic(d));
         }
         if errors > 0 {
             return Err(format!("{errors} erreur(s) dans les leçons"));

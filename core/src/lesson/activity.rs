@@ -17,6 +17,7 @@ mod scenario;
 mod short_answer;
 mod true_false;
 
+use crate::lesson::DiagnosticCode;
 use lines::{Field, Lines};
 
 use super::context::{Builder, Origin};
@@ -115,31 +116,34 @@ fn parse_fence(b: &mut Builder, info: &str, at: Origin) -> Option<(ActivityType,
         b.error(
             at.line,
             at.col,
-            format!("type d'activité manquant : ```activite <type> id=<identifiant> (types : {})", ActivityType::names()),
+            DiagnosticCode::TypeActiviteManquantActiviteType { activitytype_names: ActivityType::names().to_string() },
         );
         return None;
     };
     let Some(activity_type) = ActivityType::parse(&fold(kind_raw)) else {
-        b.error(at.line, at.col, format!("type d'activité inconnu « {kind_raw} » (types : {})", ActivityType::names()));
+        b.error(
+            at.line,
+            at.col,
+            DiagnosticCode::TypeActiviteInconnuTypes {
+                kind_raw: kind_raw.to_string(),
+                activitytype_names: ActivityType::names().to_string(),
+            },
+        );
         return None;
     };
     let mut id: Option<String> = None;
     for tok in tokens {
         match tok.split_once('=') {
             Some(("id", v)) => id = Some(v.trim_matches(['"', '\'']).to_string()),
-            _ => b.warn(at.line, at.col, format!("« {tok} » ignoré sur la ligne de l'activité (seul id=… est attendu)")),
+            _ => b.warn(at.line, at.col, DiagnosticCode::IgnoreSurLigneActiviteSeul { tok: tok.to_string() }),
         }
     }
     let Some(id) = id else {
-        b.error(at.line, at.col, "identifiant d'activité manquant : ajoute id=<identifiant> après le type");
+        b.error(at.line, at.col, DiagnosticCode::IdentifiantActiviteManquantAjouteId);
         return None;
     };
     if !is_activity_id(&id) {
-        b.error(
-            at.line,
-            at.col,
-            format!("identifiant d'activité invalide « {id} » : minuscules, chiffres et tirets, 60 caractères au plus"),
-        );
+        b.error(at.line, at.col, DiagnosticCode::IdentifiantActiviteInvalideMinusculesChiffres { id: id.to_string() });
         return None;
     }
     Some((activity_type, id))
@@ -162,7 +166,7 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
         Some(f) if !f.text.trim().is_empty() => b.render_inline(f.text.trim(), f.origin()),
         _ => {
             if rules.question_required {
-                b.error(at.line, at.col, format!("`question :` manquante pour l'activité « {id} »"));
+                b.error(at.line, at.col, DiagnosticCode::QuestionManquantePourActivite { id: id.to_string() });
             }
             SafeHtml::default()
         }
@@ -170,13 +174,7 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
     let mut crcn = Vec::new();
     if let Some(f) = lines.key("crcn") {
         if t.participation_only() {
-            b.error(
-                f.line,
-                1,
-                format!(
-                    "`crcn :` refusé pour une activité {kind} : elle recueille la participation et n'est jamais une preuve de niveau"
-                ),
-            );
+            b.error(f.line, 1, DiagnosticCode::CrcnRefusePourActiviteElle { kind: kind.to_string() });
         } else {
             crcn = parse_crcn_list(b, f);
         }
@@ -189,7 +187,7 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
                     emi.push(code.to_string());
                 }
             } else {
-                b.error(f.line, f.col, format!("code EMI inconnu « {code} » (EMI1 … EMI4, ou un item comme EMI3.2)"));
+                b.error(f.line, f.col, DiagnosticCode::CodeEmiInconnuEmi1Emi4 { code: code.to_string() });
             }
         }
     }
@@ -197,7 +195,7 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
         Some(f) if !f.text.trim().is_empty() => b.render_nested(f.text.trim(), f.origin()),
         _ => {
             if rules.explanation_expected {
-                b.warn(at.line, at.col, format!("activité « {id} » sans `explication :` : dis pourquoi la réponse est juste"));
+                b.warn(at.line, at.col, DiagnosticCode::ActiviteSansExplicationDisPourquoi { id: id.to_string() });
             }
             SafeHtml::default()
         }
@@ -207,7 +205,7 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
     if let Some(f) = lines.key("essais") {
         match f.text.trim().parse::<u8>() {
             Ok(n) if (1..=10).contains(&n) => attempts = n,
-            _ => b.error(f.line, f.col, format!("`essais :` attend un nombre de 1 à 10 (trouvé « {} »)", f.text.trim())),
+            _ => b.error(f.line, f.col, DiagnosticCode::EssaisAttendNombre110 { f_text: f.text.trim().to_string() }),
         }
     }
     Common { question, crcn, emi, explanation, hints, attempts }
@@ -219,12 +217,12 @@ fn check_lists(b: &mut Builder, t: ActivityType, lines: &Lines) {
     let lists = rules(t).lists;
     if matches!(lists, Lists::None | Lists::Situations) {
         if let Some(c) = lines.items.first() {
-            b.error(c.text.line, 1, format!("liste inattendue dans une activité {kind}"));
+            b.error(c.text.line, 1, DiagnosticCode::ListeInattendueActivite { kind: kind.to_string() });
         }
     }
     if lists != Lists::BulletsOrNumbered {
         if let Some(o) = lines.ordered.first() {
-            b.error(o.line, 1, format!("liste numérotée inattendue dans une activité {kind}"));
+            b.error(o.line, 1, DiagnosticCode::ListeNumeroteeInattendueActivite { kind: kind.to_string() });
         }
     }
 }
@@ -237,7 +235,7 @@ fn typo_allowed(b: &mut Builder, lines: &Lines) -> bool {
             "oui" => true,
             "non" => false,
             other => {
-                b.error(f.line, f.col, format!("`faute-permise :` attend oui ou non (trouvé « {other} »)"));
+                b.error(f.line, f.col, DiagnosticCode::FautePermiseAttendOuiNon { other: other.to_string() });
                 false
             }
         },
@@ -252,17 +250,13 @@ fn parse_crcn_list(b: &mut Builder, f: &Field) -> Vec<CrcnRef> {
         let (code, level) = match words.as_slice() {
             [code, niv, level] if matches!(fold(niv).as_str(), "niveau" | "niv" | "niv.") => (*code, *level),
             _ => {
-                b.error(
-                    f.line,
-                    f.col,
-                    format!("`crcn :` mal écrit « {part} » : écris par exemple `2.2 niveau 2` (plusieurs : séparés par ;)"),
-                );
+                b.error(f.line, f.col, DiagnosticCode::CrcnMalEcritEcrisPar { part: part.to_string() });
                 continue;
             }
         };
         if let Some(r) = check_crcn(b, code, level.parse::<i64>().ok(), f.line, f.col) {
             if !b.lesson_crcn.iter().any(|c| c.code == r.code) {
-                b.warn(f.line, f.col, format!("la compétence {} de l'activité n'est pas dans le `crcn` de l'en-tête", r.code));
+                b.warn(f.line, f.col, DiagnosticCode::CompetenceActivitePasCrcnTete { r_code: r.code.to_string() });
             }
             if !out.iter().any(|c| c.code == r.code) {
                 out.push(r);
@@ -276,19 +270,19 @@ fn parse_crcn_list(b: &mut Builder, f: &Field) -> Vec<CrcnRef> {
 pub fn check_crcn(b: &mut Builder, code: &str, level: Option<i64>, line: usize, col: usize) -> Option<CrcnRef> {
     let mut ok = true;
     if frameworks::crcn_competence(code).is_none() {
-        b.error(line, col, format!("compétence CRCN inconnue « {code} » (les 16 compétences vont de 1.1 à 5.2)"));
+        b.error(line, col, DiagnosticCode::CompetenceCrcnInconnue16Competences { code: code.to_string() });
         ok = false;
     }
     let level = match level {
         Some(l) if frameworks::is_crcn_level(l) => l as u8,
         other => {
             let shown = other.map(|l| l.to_string()).unwrap_or_else(|| "?".into());
-            b.error(line, col, format!("niveau CRCN invalide « {shown} » pour {code} : de 1 à 8"));
+            b.error(line, col, DiagnosticCode::NiveauCrcnInvalidePour1 { shown: shown.to_string(), code: code.to_string() });
             return None;
         }
     };
     if level > frameworks::CRCN_SCHOOL_LEVEL_MAX {
-        b.warn(line, col, format!("niveau {level} pour {code} : les niveaux 1 à 5 sont ceux de l'école, du collège et du lycée"));
+        b.warn(line, col, DiagnosticCode::NiveauPourNiveaux15 { level: level.to_string(), code: code.to_string() });
     }
     ok.then(|| CrcnRef { code: code.to_string(), level })
 }

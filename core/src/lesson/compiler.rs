@@ -6,6 +6,7 @@
 //!
 //! No IO: callers read files and pass text in.
 
+use crate::lesson::DiagnosticCode;
 use std::collections::{BTreeMap, BTreeSet};
 
 use toml::{Table, Value};
@@ -77,7 +78,7 @@ fn parse_table(text: &str, file: &str, line_offset: usize, diags: &mut Vec<Diagn
         Err(e) => {
             let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1) + line_offset;
             let msg = e.message().trim().to_string();
-            diags.push(Diagnostic::error(file, line, 1, format!("TOML invalide : {msg}")));
+            diags.push(Diagnostic::error(file, line, 1, DiagnosticCode::TomlInvalide { msg: msg.to_string() }));
             None
         }
     }
@@ -98,11 +99,11 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
         match (str_field(t, "id"), str_field(t, "title")) {
             (Some(id), Some(title)) if is_module_id(&id) && !title.is_empty() => {
                 if themes.iter().any(|x: &Theme| x.id == id) {
-                    diags.push(Diagnostic::error(f, line, 1, format!("thème « {id} » en double")));
+                    diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::ThemeDouble { id: id.to_string() }));
                 }
                 themes.push(Theme { id, title })
             }
-            _ => diags.push(Diagnostic::error(f, line, 1, "thème : `id` ([a-z0-9-]) et `title` obligatoires")),
+            _ => diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::ThemeIdZ09Title)),
         }
     }
     let mut modules = Vec::new();
@@ -113,15 +114,20 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
         match (str_field(t, "id"), str_field(t, "theme"), str_field(t, "title")) {
             (Some(id), Some(theme), Some(title)) if is_module_id(&id) && !title.is_empty() => {
                 if modules.iter().any(|m: &Module| m.id == id) {
-                    diags.push(Diagnostic::error(f, line, 1, format!("module « {id} » en double")));
+                    diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::ModuleDouble { id: id.to_string() }));
                 }
                 if !themes.iter().any(|x| x.id == theme) {
-                    diags.push(Diagnostic::error(f, line, 1, format!("module « {id} » : thème inconnu « {theme} »")));
+                    diags.push(Diagnostic::error(
+                        f,
+                        line,
+                        1,
+                        DiagnosticCode::ModuleThemeInconnu { id: id.to_string(), theme: theme.to_string() },
+                    ));
                 }
                 let summary = str_field(t, "summary").unwrap_or_default();
                 modules.push(Module { id, theme, title, summary });
             }
-            _ => diags.push(Diagnostic::error(f, line, 1, "module : `id` ([a-z0-9-]), `theme` et `title` obligatoires")),
+            _ => diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::ModuleIdZ09Theme)),
         }
     }
     for k in table.keys() {
@@ -130,7 +136,7 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
                 f,
                 key_line(text, k, 1),
                 1,
-                format!("clé inconnue « {k} » (attendu : [[themes]] et [[modules]])"),
+                DiagnosticCode::CleInconnueAttenduThemesModules { k: k.to_string() },
             ));
         }
     }
@@ -148,12 +154,12 @@ fn parse_glossary(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<GlossaryEntry>
         match (str_field(t, "terme"), str_field(t, "definition")) {
             (Some(term), Some(def)) if !term.is_empty() && !def.is_empty() => {
                 if out.iter().any(|e| glossary_key(&e.term) == glossary_key(&term)) {
-                    diags.push(Diagnostic::error(f, line, 1, format!("terme « {term} » défini deux fois")));
+                    diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::TermeDefiniDeuxFois { term: term.to_string() }));
                 } else {
                     out.push(GlossaryEntry { term, definition: def });
                 }
             }
-            _ => diags.push(Diagnostic::error(f, line, 1, "terme : `terme` et `definition` obligatoires")),
+            _ => diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::TermeTermeDefinitionObligatoires)),
         }
     }
     out
@@ -168,13 +174,13 @@ struct Split<'a> {
     body_line: usize,
 }
 
-fn split_front_matter(source: &str) -> Result<Split<'_>, (usize, String)> {
+fn split_front_matter(source: &str) -> Result<Split<'_>, (usize, DiagnosticCode)> {
     let src = source.strip_prefix('\u{feff}').unwrap_or(source);
     let mut offset = 0;
     let mut lines = src.split_inclusive('\n');
     let first = lines.next().unwrap_or("");
     if first.trim_end() != "+++" {
-        return Err((1, "la leçon doit commencer par un en-tête TOML entre deux lignes `+++`".into()));
+        return Err((1, DiagnosticCode::LeconDoitCommencerParTete));
     }
     offset += first.len();
     let front_start = offset;
@@ -188,7 +194,7 @@ fn split_front_matter(source: &str) -> Result<Split<'_>, (usize, String)> {
         }
         offset += l.len();
     }
-    Err((1, "en-tête non fermé : il manque la seconde ligne `+++`".into()))
+    Err((1, DiagnosticCode::TeteNonFermeIlManque))
 }
 
 /// The lesson id in a source, if its front matter can be read (used to list
@@ -239,13 +245,13 @@ fn string_list(b: &mut Builder, t: &Table, key: &str, line: usize) -> Vec<String
             for v in a {
                 match v.as_str() {
                     Some(s) if !s.trim().is_empty() => out.push(s.trim().to_string()),
-                    _ => b.error(line, 1, format!("`{key}` : une liste de textes non vides est attendue")),
+                    _ => b.error(line, 1, DiagnosticCode::ListeTextesNonVidesAttendue { key: key.to_string() }),
                 }
             }
             out
         }
         Some(_) => {
-            b.error(line, 1, format!("`{key}` : une liste de textes est attendue, par exemple {key} = [\"…\"]"));
+            b.error(line, 1, DiagnosticCode::ListeTextesAttendueParExemple { key: key.to_string() });
             Vec::new()
         }
     }
@@ -264,21 +270,21 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
     for k in table.keys() {
         if !FRONT_KEYS.contains(&k.as_str()) {
             let l = key_line(split.front, k, 0) + off;
-            b.error(l.max(1), 1, format!("champ inconnu « {k} » dans l'en-tête"));
+            b.error(l.max(1), 1, DiagnosticCode::ChampInconnuTete { k: k.to_string() });
         }
     }
     if table.contains_key("license") {
-        b.error(fl("license"), 1, "écris `licence` (orthographe française), pas `license`");
+        b.error(fl("license"), 1, DiagnosticCode::EcrisLicenceOrthographeFrancaisePas);
     }
     let req_str = |b: &mut Builder, key: &str| -> Option<String> {
         match table.get(key) {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             Some(_) => {
-                b.error(fl(key), 1, format!("`{key}` : un texte non vide est attendu"));
+                b.error(fl(key), 1, DiagnosticCode::TexteNonVideAttendu { key: key.to_string() });
                 None
             }
             None => {
-                b.error(header_line, 1, format!("champ obligatoire manquant dans l'en-tête : `{key}`"));
+                b.error(header_line, 1, DiagnosticCode::ChampObligatoireManquantTete { key: key.to_string() });
                 None
             }
         }
@@ -290,40 +296,40 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
     let audience_s = req_str(b, "audience");
     if let Some(id) = &id {
         if !is_lesson_id(id) {
-            b.error(fl("id"), 1, format!("identifiant « {id} » invalide : minuscules, chiffres et tirets, de 3 à 60 caractères"));
+            b.error(fl("id"), 1, DiagnosticCode::IdentifiantInvalideMinusculesChiffresTirets { id: id.to_string() });
         }
     }
     let audience = audience_s.and_then(|a| {
         let r = Audience::parse(&a);
         if r.is_none() {
-            b.error(fl("audience"), 1, format!("`audience` : cycle3, cycle4 ou lycee (trouvé « {a} »)"));
+            b.error(fl("audience"), 1, DiagnosticCode::AudienceCycle3Cycle4LyceeTrouve { a: a.to_string() });
         }
         r
     });
     if let (Some(m), Some((_, modules))) = (&module, &b.ctx.modules) {
         if !modules.iter().any(|x| &x.id == m) {
-            b.error(fl("module"), 1, format!("module inconnu « {m} » (à décrire dans lessons/modules.toml)"));
+            b.error(fl("module"), 1, DiagnosticCode::ModuleInconnuDecrireLessonsModules { m: m.to_string() });
         }
     }
     let order = match table.get("order") {
         Some(Value::Integer(n)) if (0..=100_000).contains(n) => Some(*n as u32),
         Some(_) => {
-            b.error(fl("order"), 1, "`order` : un nombre entier positif est attendu");
+            b.error(fl("order"), 1, DiagnosticCode::OrderNombreEntierPositifAttendu);
             None
         }
         None => {
-            b.error(header_line, 1, "champ obligatoire manquant dans l'en-tête : `order`");
+            b.error(header_line, 1, DiagnosticCode::ChampObligatoireManquantTeteOrder);
             None
         }
     };
     let duration = match table.get("duration") {
         Some(Value::Integer(n)) if (1..=240).contains(n) => Some(*n as u16),
         Some(_) => {
-            b.error(fl("duration"), 1, "`duration` : une durée en minutes, de 1 à 240");
+            b.error(fl("duration"), 1, DiagnosticCode::DurationDureeMinutes1240);
             None
         }
         None => {
-            b.error(header_line, 1, "champ obligatoire manquant dans l'en-tête : `duration`");
+            b.error(header_line, 1, DiagnosticCode::ChampObligatoireManquantTeteDuration);
             None
         }
     };
@@ -331,7 +337,7 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
         None => "fr".to_string(),
         Some(Value::String(s)) if s.len() <= 8 && !s.is_empty() && s.chars().all(|c| c.is_ascii_alphabetic() || c == '-') => s.clone(),
         Some(_) => {
-            b.error(fl("language"), 1, "`language` : un code de langue comme \"fr\"");
+            b.error(fl("language"), 1, DiagnosticCode::LanguageCodeLangueCommeFr);
             "fr".into()
         }
     };
@@ -339,7 +345,7 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
         None => "CC BY-SA 4.0".to_string(),
         Some(Value::String(s)) if !s.trim().is_empty() => s.trim().to_string(),
         Some(_) => {
-            b.error(fl("licence"), 1, "`licence` : un texte, par exemple \"CC BY-SA 4.0\"");
+            b.error(fl("licence"), 1, DiagnosticCode::LicenceTexteParExempleCc);
             "CC BY-SA 4.0".into()
         }
     };
@@ -350,7 +356,7 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
         None => false,
         Some(Value::Boolean(v)) => *v,
         Some(_) => {
-            b.error(fl("draft"), 1, "`draft` : true ou false");
+            b.error(fl("draft"), 1, DiagnosticCode::DraftTrueFalse);
             false
         }
     };
@@ -367,17 +373,17 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
                         Some(code) => {
                             if let Some(r) = check_crcn(b, code, level, line, 1) {
                                 if crcn.iter().any(|c| c.code == r.code) {
-                                    b.error(line, 1, format!("compétence {} en double dans `crcn`", r.code));
+                                    b.error(line, 1, DiagnosticCode::CompetenceDoubleCrcn { r_code: r.code.to_string() });
                                 } else {
                                     crcn.push(r);
                                 }
                             }
                         }
-                        None => b.error(line, 1, "`crcn` : chaque élément s'écrit { code = \"2.2\", level = 2 }"),
+                        None => b.error(line, 1, DiagnosticCode::CrcnChaqueElementEcrit),
                     }
                 }
             }
-            None => b.error(line, 1, "`crcn` : une liste est attendue, par exemple [{ code = \"2.2\", level = 2 }]"),
+            None => b.error(line, 1, DiagnosticCode::CrcnListeAttendueParExemple),
         }
     }
     // emi
@@ -386,44 +392,44 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
         if frameworks::is_emi(&code) {
             emi.push(code);
         } else {
-            b.error(fl("emi"), 1, format!("code EMI inconnu « {code} » (EMI1 … EMI4, ou un item comme EMI3.2)"));
+            b.error(fl("emi"), 1, DiagnosticCode::CodeEmiInconnuEmi1Emi4 { code: code.to_string() });
         }
     }
     // sources
     let mut sources = Vec::new();
     let source_lines = table_array_lines(split.front, "sources");
     match table.get("sources") {
-        None => b.error(header_line, 1, "au moins une source est obligatoire ([[sources]] avec title et url ou reference)"),
+        None => b.error(header_line, 1, DiagnosticCode::MoinsSourceObligatoireSourcesAvec),
         Some(Value::Array(items)) => {
             if items.is_empty() {
-                b.error(fl("sources"), 1, "au moins une source est obligatoire");
+                b.error(fl("sources"), 1, DiagnosticCode::MoinsSourceObligatoire);
             }
             for (i, it) in items.iter().enumerate() {
                 let line = source_lines.get(i).map(|l| l + off).unwrap_or_else(|| fl("sources"));
                 let Some(t) = it.as_table() else {
-                    b.error(line, 1, "source : une table avec title et url ou reference est attendue");
+                    b.error(line, 1, DiagnosticCode::SourceTableAvecTitleUrl);
                     continue;
                 };
                 let title = str_field(t, "title").filter(|s| !s.is_empty());
                 let url = str_field(t, "url").filter(|s| !s.is_empty());
                 let reference = str_field(t, "reference").filter(|s| !s.is_empty());
                 if title.is_none() {
-                    b.error(line, 1, "source sans `title`");
+                    b.error(line, 1, DiagnosticCode::SourceSansTitle);
                 }
                 if let Some(u) = &url {
                     let l = u.to_ascii_lowercase();
                     if !(l.starts_with("https://") || l.starts_with("http://"))
                         || u.chars().any(|c| c.is_whitespace() || c.is_control())
                     {
-                        b.error(line, 1, format!("source : `url` doit être une adresse http ou https (trouvé « {u} »)"));
+                        b.error(line, 1, DiagnosticCode::SourceUrlDoitEtreAdresse { u: u.to_string() });
                     }
                 }
                 if url.is_none() && reference.is_none() {
-                    b.error(line, 1, "source : un `url` (http ou https) ou une `reference` est obligatoire");
+                    b.error(line, 1, DiagnosticCode::SourceUrlHttpHttpsReference);
                 }
                 for k in t.keys() {
                     if !matches!(k.as_str(), "title" | "url" | "reference") {
-                        b.warn(line, 1, format!("source : champ inconnu « {k} »"));
+                        b.warn(line, 1, DiagnosticCode::SourceChampInconnu { k: k.to_string() });
                     }
                 }
                 if let Some(title) = title {
@@ -431,7 +437,7 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
                 }
             }
         }
-        Some(_) => b.error(fl("sources"), 1, "`sources` : écris chaque source dans un bloc [[sources]]"),
+        Some(_) => b.error(fl("sources"), 1, DiagnosticCode::SourcesEcrisChaqueSourceBloc),
     }
     Some(Front {
         header: LessonHeader {
@@ -484,12 +490,10 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
         let links = std::mem::take(&mut b.lesson_links);
         for LessonLink { id, line, col } in &links {
             match lessons.get(id) {
-                None => b.error(*line, *col, format!("lien vers une leçon inconnue : « lecon:{id} »")),
-                Some(Publication::Draft) if !front.as_ref().is_some_and(|f| f.draft) => b.error(
-                    *line,
-                    *col,
-                    format!("lien vers la leçon « {id} », qui est un brouillon (draft = true) : elle ne sera pas publiée"),
-                ),
+                None => b.error(*line, *col, DiagnosticCode::LienVersLeconInconnueLecon { id: id.to_string() }),
+                Some(Publication::Draft) if !front.as_ref().is_some_and(|f| f.draft) => {
+                    b.error(*line, *col, DiagnosticCode::LienVersLeconQuiBrouillon { id: id.to_string() })
+                }
                 _ => {}
             }
         }
@@ -543,7 +547,7 @@ pub fn compile_dir(
 ) -> CompileOutput {
     let (mut ctx, mut diags) = CompileContext::new(modules_toml, glossary_toml, image_files);
     if modules_toml.is_none() {
-        diags.push(Diagnostic::error(MODULES_FILE, 0, 0, "fichier modules.toml manquant (modules et thèmes des leçons)"));
+        diags.push(Diagnostic::error(MODULES_FILE, 0, 0, DiagnosticCode::FichierModulesTomlManquantModules));
     }
     // first pass: ids
     let mut ids: BTreeMap<String, Publication> = BTreeMap::new();
@@ -551,7 +555,12 @@ pub fn compile_dir(
     for (path, src) in files {
         if let Some((id, draft)) = lesson_id(src) {
             if let Some(other) = first_file.get(&id) {
-                diags.push(Diagnostic::error(path, 0, 0, format!("identifiant de leçon « {id} » déjà utilisé par {other}")));
+                diags.push(Diagnostic::error(
+                    path,
+                    0,
+                    0,
+                    DiagnosticCode::IdentifiantLeconDejaUtilisePar { id: id.to_string(), other: other.to_string() },
+                ));
             } else {
                 first_file.insert(id.clone(), path.clone());
                 ids.insert(id, draft);
@@ -577,7 +586,7 @@ pub fn compile_dir(
     }
     if let Some(images) = &ctx.images {
         for img in images.difference(&used_images) {
-            diags.push(Diagnostic::warning(img, 0, 0, "image utilisée par aucune leçon publiée ni brouillon"));
+            diags.push(Diagnostic::warning(img, 0, 0, DiagnosticCode::ImageUtiliseeParAucuneLecon));
         }
     }
     let (themes, modules) = ctx.modules.clone().unwrap_or_default();
@@ -597,10 +606,11 @@ pub fn compile_dir(
                 &first_file.get(&w[1].header.id).cloned().unwrap_or_default(),
                 0,
                 0,
-                format!(
-                    "les leçons « {} » et « {} » ont le même `order` dans le module « {} »",
-                    w[0].header.id, w[1].header.id, w[1].header.module
-                ),
+                DiagnosticCode::LeconsOntMemeOrderModule {
+                    w_0_header_id: w[0].header.id.to_string(),
+                    w_1_header_id: w[1].header.id.to_string(),
+                    w_1_header_module: w[1].header.module.to_string(),
+                },
             ));
         }
     }

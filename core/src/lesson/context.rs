@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, DiagnosticCode};
 use super::html::SafeHtml;
 use super::model::{Activity, CrcnRef, GlossaryEntry, ImageCredit, Module, Section, Theme};
 use crate::text::fold;
@@ -136,13 +136,15 @@ impl<'c> Builder<'c> {
         }
     }
 
-    pub fn error(&mut self, line: usize, col: usize, msg: impl Into<String>) {
-        let d = Diagnostic::error(&self.file, line, col, msg);
+    /// Reports an error at `line`, `col`.
+    pub fn error(&mut self, line: usize, col: usize, code: DiagnosticCode) {
+        let d = Diagnostic::error(&self.file, line, col, code);
         self.diags.push(d);
     }
 
-    pub fn warn(&mut self, line: usize, col: usize, msg: impl Into<String>) {
-        let d = Diagnostic::warning(&self.file, line, col, msg);
+    /// Reports a warning at `line`, `col`.
+    pub fn warn(&mut self, line: usize, col: usize, code: DiagnosticCode) {
+        let d = Diagnostic::warning(&self.file, line, col, code);
         self.diags.push(d);
     }
 

@@ -9,6 +9,7 @@
 //! written (table alignment becomes a class). The lesson body comes out as
 //! [`Segment`]s: HTML, cut where each activity goes.
 
+use crate::lesson::DiagnosticCode;
 use pulldown_cmark::{Alignment, CodeBlockKind, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
 
 use super::context::{Builder, CompileContext, LessonLink, Mode, Origin};
@@ -52,17 +53,17 @@ pub enum UrlKind {
 /// a URL and leading/trailing control characters and spaces; we do the same
 /// before looking at the scheme, so `java\tscript:` and ` JaVaScRiPt:` are
 /// seen as what they are. Entities were already decoded by pulldown-cmark.
-pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
+pub fn classify_url(raw: &str) -> Result<UrlKind, DiagnosticCode> {
     let no_tabs: String = raw.chars().filter(|c| !matches!(c, '\t' | '\n' | '\r')).collect();
     let cleaned = no_tabs.trim_matches(|c: char| c <= ' ');
     if cleaned.is_empty() {
-        return Err("lien vide".into());
+        return Err(DiagnosticCode::LienVide);
     }
     if cleaned
         .chars()
         .any(|c| c.is_control() || c.is_whitespace() || ('\u{200b}'..='\u{200f}').contains(&c) || c == '\u{feff}' || c == '\u{2060}')
     {
-        return Err("adresse de lien contenant des espaces ou des caractères invisibles".into());
+        return Err(DiagnosticCode::AdresseLienContenantEspacesCaracteres);
     }
     let scheme_end = cleaned.find(':');
     let scheme = scheme_end.map(|i| &cleaned[..i]).filter(|s| {
@@ -70,20 +71,20 @@ pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
             && s.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
     });
     let Some(scheme) = scheme else {
-        return Err(format!("lien « {} » sans schéma : seuls http, https, mailto et lecon: sont acceptés", short(cleaned)));
+        return Err(DiagnosticCode::LienSansSchemaSeulsHttp { cleaned: short(cleaned).to_string() });
     };
     let rest = &cleaned[scheme.len() + 1..];
     match scheme.to_ascii_lowercase().as_str() {
         "http" | "https" => {
             let host = rest.strip_prefix("//").unwrap_or("");
             if host.is_empty() || host.starts_with('/') {
-                return Err(format!("adresse web incomplète : « {} »", short(cleaned)));
+                return Err(DiagnosticCode::AdresseWebIncomplete { cleaned: short(cleaned).to_string() });
             }
             Ok(UrlKind::Web(cleaned.to_string()))
         }
         "mailto" => {
             if rest.is_empty() {
-                return Err("adresse mailto: vide".into());
+                return Err(DiagnosticCode::AdresseMailtoVide);
             }
             Ok(UrlKind::Mail(cleaned.to_string()))
         }
@@ -93,18 +94,16 @@ pub fn classify_url(raw: &str) -> Result<UrlKind, String> {
                 None => (rest, None),
             };
             if !is_lesson_id(id) {
-                return Err(format!("identifiant de leçon invalide dans « {} »", short(cleaned)));
+                return Err(DiagnosticCode::IdentifiantLeconInvalide { cleaned: short(cleaned).to_string() });
             }
             if let Some(f) = &fragment {
                 if f.is_empty() || !is_anchor_id(f) {
-                    return Err(format!("ancre invalide dans « {} »", short(cleaned)));
+                    return Err(DiagnosticCode::AncreInvalide { cleaned: short(cleaned).to_string() });
                 }
             }
             Ok(UrlKind::Lecon { id: id.to_string(), fragment })
         }
-        other => {
-            Err(format!("lien supprimé : le schéma « {other}: » est interdit (seuls http, https, mailto et lecon: sont acceptés)"))
-        }
+        other => Err(DiagnosticCode::LienSupprimeSchemaInterditSeuls { other: other.to_string() }),
     }
 }
 
@@ -118,24 +117,24 @@ fn short(s: &str) -> String {
 
 /// Validates a local image path; returns the path relative to the lessons
 /// folder (`images/x.svg`).
-pub fn check_image_path(raw: &str) -> Result<String, String> {
+pub fn check_image_path(raw: &str) -> Result<String, DiagnosticCode> {
     let p = raw.trim();
     let p = p.strip_prefix("./").unwrap_or(p);
     let lower = p.to_ascii_lowercase();
     if lower.starts_with("http:") || lower.starts_with("https:") || lower.starts_with("//") {
-        return Err(format!("image distante interdite : « {} » (copie le fichier dans lessons/images/)", short(p)));
+        return Err(DiagnosticCode::ImageDistanteInterditeCopieFichier { p: short(p).to_string() });
     }
     if p.contains(':') {
-        return Err(format!("adresse d'image interdite : « {} »", short(p)));
+        return Err(DiagnosticCode::AdresseImageInterdite { p: short(p).to_string() });
     }
     if !p.starts_with("images/") {
-        return Err(format!("l'image « {} » doit être dans images/ (chemin relatif images/…)", short(p)));
+        return Err(DiagnosticCode::ImageDoitEtreImagesChemin { p: short(p).to_string() });
     }
     if p.split('/').any(|seg| seg.is_empty() || seg == ".." || seg == ".") {
-        return Err(format!("chemin d'image invalide : « {} »", short(p)));
+        return Err(DiagnosticCode::CheminImageInvalide { p: short(p).to_string() });
     }
     if !p.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '/' | '-' | '_' | '.')) {
-        return Err(format!("nom d'image « {} » : seulement des lettres sans accent, des chiffres, - _ et .", short(p)));
+        return Err(DiagnosticCode::NomImageSeulementLettresSans { p: short(p).to_string() });
     }
     Ok(p.to_string())
 }
@@ -402,7 +401,7 @@ impl<'c> Builder<'c> {
                     }
                 }
                 None => {
-                    self.error(line, col, format!("terme inconnu du glossaire : « {term} » (à définir dans lessons/glossaire.toml)"));
+                    self.error(line, col, DiagnosticCode::TermeInconnuGlossaireDefinirLessons { term: term.to_string() });
                     escape_into(display, &mut out);
                 }
             }
@@ -474,7 +473,11 @@ impl<'c> Builder<'c> {
                 let (line, col) = run.pos(offset);
                 let stripped = strip_comments(&t);
                 if !stripped.trim().is_empty() {
-                    self.warn(line, col, format!("HTML brut interdit, affiché comme du texte : « {} »", short(stripped.trim())));
+                    self.warn(
+                        line,
+                        col,
+                        DiagnosticCode::HtmlBrutInterditAfficheComme { short_stripped: short(stripped.trim()).to_string() },
+                    );
                     if let Some(p) = run.para.as_mut() {
                         p.other = true;
                     }
@@ -513,20 +516,15 @@ impl<'c> Builder<'c> {
                 if run.mode == Mode::Body {
                     let (line, col) = run.pos(offset);
                     if lvl == 1 {
-                        self.warn(
-                            line,
-                            col,
-                            "titre de niveau 1 (`#`) dans le corps : le titre de la leçon vient de l'en-tête, commence à `##`",
-                        );
+                        self.warn(line, col, DiagnosticCode::TitreNiveau1CorpsTitre);
                     } else if lvl > self.last_heading_level + 1 {
                         self.warn(
                             line,
                             col,
-                            format!(
-                                "niveau de titre sauté : `{}` après un titre de niveau {}",
-                                "#".repeat(lvl as usize),
-                                self.last_heading_level
-                            ),
+                            DiagnosticCode::NiveauTitreSauteApresTitre {
+                                repeat_lvl_as_usize: "#".repeat(lvl as usize).to_string(),
+                                self_last_heading_level: self.last_heading_level.to_string(),
+                            },
                         );
                     }
                     self.last_heading_level = lvl;
@@ -741,22 +739,18 @@ impl<'c> Builder<'c> {
         let Some(img) = run.image.take() else { return };
         let (line, col) = (img.line, img.col);
         if run.mode == Mode::Inline {
-            self.error(line, col, "pas d'image dans une question, un choix ou un retour");
+            self.error(line, col, DiagnosticCode::PasImageQuestionChoixRetour);
             return;
         }
         let alt_raw = img.alt.split_whitespace().collect::<Vec<_>>().join(" ");
         let alt = if alt_raw == "-" { String::new() } else { alt_raw.clone() };
         if alt_raw.is_empty() {
-            self.error(line, col, "texte alternatif obligatoire : dis à quoi sert l'image (ou `![-](…)` pour une image décorative)");
+            self.error(line, col, DiagnosticCode::TexteAlternatifObligatoireDisQuoi);
         }
         let credit_parts: Vec<String> = img.title.split(" — ").map(|s| s.trim().to_string()).collect();
         let credit_ok = credit_parts.len() == 3 && credit_parts.iter().all(|s| !s.is_empty());
         if !credit_ok {
-            self.error(
-                line,
-                col,
-                "crédit d'image obligatoire dans le titre : \"auteur — licence — source\" (trois parties séparées par « — »)",
-            );
+            self.error(line, col, DiagnosticCode::CreditImageObligatoireTitreAuteur);
         }
         let path = match check_image_path(&img.dest) {
             Ok(p) => p,
@@ -767,7 +761,7 @@ impl<'c> Builder<'c> {
         };
         if let Some(images) = &self.ctx.images {
             if !images.contains(&path) {
-                self.error(line, col, format!("image introuvable : lessons/{path}"));
+                self.error(line, col, DiagnosticCode::ImageIntrouvableLessons { path: path.to_string() });
             }
         }
         self.images_used.insert(path.clone());
@@ -797,7 +791,7 @@ impl<'c> Builder<'c> {
             return;
         }
         let (line, col) = run.pos(start);
-        self.warn(line, col, format!("HTML brut interdit, affiché comme du texte : « {} »", short(stripped.trim())));
+        self.warn(line, col, DiagnosticCode::HtmlBrutInterditAfficheComme { short_stripped: short(stripped.trim()).to_string() });
         let s = format!("<p class=\"html-brut\">{}</p>\n", escape(stripped.trim()));
         run.w(&s);
     }
@@ -819,16 +813,12 @@ impl<'c> Builder<'c> {
         if code.fenced {
             if let Some((name, label)) = callout(first) {
                 if run.mode != Mode::Body {
-                    self.error(
-                        fence_line,
-                        fence_col,
-                        format!("l'encadré « {name} » ne peut pas être placé dans un encadré ou une activité"),
-                    );
+                    self.error(fence_line, fence_col, DiagnosticCode::EncadreNePeutPasEtre { name: name.to_string() });
                 } else {
                     let full_label = if rest.is_empty() { label.to_string() } else { format!("{label}\u{a0}: {rest}") };
                     let inner = render(self, &code.text, content_origin, Mode::Nested);
                     if inner.trim().is_empty() {
-                        self.warn(fence_line, fence_col, format!("encadré « {name} » vide"));
+                        self.warn(fence_line, fence_col, DiagnosticCode::EncadreVide { name: name.to_string() });
                     }
                     if name == "a-retenir" {
                         self.a_retenir.push(SafeHtml::sanitised(inner.clone()));
@@ -845,20 +835,20 @@ impl<'c> Builder<'c> {
                 }
             } else if first_folded == "activite" || first_folded.starts_with("activit") {
                 if run.mode != Mode::Body {
-                    self.error(fence_line, fence_col, "une activité ne peut pas être placée dans un encadré ou une autre activité");
+                    self.error(fence_line, fence_col, DiagnosticCode::ActiviteNePeutPasEtre);
                 } else if run.containers > 0 {
-                    self.error(
-                        fence_line,
-                        fence_col,
-                        "une activité doit être placée à la racine du texte, pas dans une liste ni une citation",
-                    );
+                    self.error(fence_line, fence_col, DiagnosticCode::ActiviteDoitEtrePlaceeRacine);
                 } else if first_folded != "activite" {
-                    self.error(fence_line, fence_col, format!("bloc « {first} » inconnu : écris ```activite <type> id=<identifiant>"));
+                    self.error(fence_line, fence_col, DiagnosticCode::BlocInconnuEcrisActiviteType { first: first.to_string() });
                 } else {
                     let act = super::activity::parse_activity(self, rest, &code.text, fence_line, fence_col, content_origin.line);
                     if let Some(act) = act {
                         if self.activities.iter().any(|a| a.id == act.id) {
-                            self.error(fence_line, fence_col, format!("identifiant d'activité en double : « {} »", act.id));
+                            self.error(
+                                fence_line,
+                                fence_col,
+                                DiagnosticCode::IdentifiantActiviteDouble { act_id: act.id.to_string() },
+                            );
                         } else {
                             run.cut_for_activity(act.id.clone());
                             self.activities.push(act);

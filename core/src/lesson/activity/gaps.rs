@@ -6,6 +6,7 @@ use super::{typo_allowed, Lists, Rules};
 use crate::lesson::context::{Builder, Origin};
 use crate::lesson::html::SafeHtml;
 use crate::lesson::model::{ActivityKind, TextPart};
+use crate::lesson::DiagnosticCode;
 use crate::text::{answer_form, fold};
 
 pub(super) const RULES: Rules =
@@ -16,7 +17,7 @@ pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind 
     let parts = match lines.key("texte") {
         Some(f) => parse_gaps(b, f),
         None => {
-            b.error(at.line, at.col, "texte-a-trous : `texte :` manquant");
+            b.error(at.line, at.col, DiagnosticCode::TexteTrousTexteManquant);
             Vec::new()
         }
     };
@@ -52,7 +53,7 @@ fn parse_gaps(b: &mut Builder, f: &Field) -> Vec<TextPart> {
             '{' => {
                 let rest = &src[i + 1..];
                 let Some(end) = rest.find(['}', '{']).filter(|&e| rest[e..].starts_with('}')) else {
-                    b.error(f.line, f.col, "texte-a-trous : accolade `{` non fermée (ou trou dans un trou)");
+                    b.error(f.line, f.col, DiagnosticCode::TexteTrousAccoladeNonFermee);
                     return Vec::new();
                 };
                 let inner = &rest[..end];
@@ -75,7 +76,7 @@ fn parse_gaps(b: &mut Builder, f: &Field) -> Vec<TextPart> {
                             None => (false, opt),
                         };
                         if o.is_empty() {
-                            b.error(f.line, f.col, format!("texte-a-trous : option vide dans « {{{inner}}} »"));
+                            b.error(f.line, f.col, DiagnosticCode::TexteTrousOptionVide { inner: inner.to_string() });
                             continue;
                         }
                         if star {
@@ -85,22 +86,26 @@ fn parse_gaps(b: &mut Builder, f: &Field) -> Vec<TextPart> {
                         options.push(o.to_string());
                     }
                     if stars != 1 {
-                        b.error(f.line, f.col, format!("texte-a-trous : la liste « {{{inner}}} » doit avoir exactement une bonne réponse marquée `*` (trouvé {stars})"));
+                        b.error(
+                            f.line,
+                            f.col,
+                            DiagnosticCode::TexteTrousListeDoitAvoir { inner: inner.to_string(), stars: stars.to_string() },
+                        );
                     }
                     if options.len() < 2 {
-                        b.error(f.line, f.col, format!("texte-a-trous : la liste « {{{inner}}} » doit avoir au moins deux options"));
+                        b.error(f.line, f.col, DiagnosticCode::TexteTrousListeDoitAvoir2 { inner: inner.to_string() });
                     }
                     parts.push(TextPart::List { options, answer: answer.unwrap_or(0) });
                 } else {
                     let answers: Vec<String> = inner.split('|').map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect();
                     if answers.is_empty() || answers.iter().any(|a| answer_form(a).is_empty()) {
-                        b.error(f.line, f.col, format!("texte-a-trous : trou vide « {{{inner}}} »"));
+                        b.error(f.line, f.col, DiagnosticCode::TexteTrousTrouVide { inner: inner.to_string() });
                     }
                     parts.push(TextPart::Gap { answers });
                 }
             }
             '}' => {
-                b.error(f.line, f.col, "texte-a-trous : accolade `}` sans `{`");
+                b.error(f.line, f.col, DiagnosticCode::TexteTrousAccoladeSans);
                 return Vec::new();
             }
             c => text.push(c),
@@ -108,7 +113,7 @@ fn parse_gaps(b: &mut Builder, f: &Field) -> Vec<TextPart> {
     }
     push_text(b, &mut parts, &mut text);
     if n_blanks == 0 {
-        b.error(f.line, f.col, "texte-a-trous : au moins un trou attendu, écrit `{réponse}` ou `{liste: A | *B | C}`");
+        b.error(f.line, f.col, DiagnosticCode::TexteTrousMoinsTrouAttendu);
     }
     parts
 }

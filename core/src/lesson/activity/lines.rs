@@ -3,6 +3,7 @@
 //! and `>` feedback, numbered items and, for a scenario, situations with
 //! their choices. What each type then makes of them is in its own module.
 
+use crate::lesson::DiagnosticCode;
 use std::collections::BTreeMap;
 
 use super::{rules, Lists, Rules};
@@ -229,22 +230,18 @@ pub(super) fn scan(b: &mut Builder, t: ActivityType, text: &str, first_line: usi
                         out.hints.push(field);
                         target = Target::Hint(out.hints.len() - 1);
                     } else if out.keys.contains_key(k) {
-                        b.error(line_no, 1, format!("clé « {k} » répétée"));
+                        b.error(line_no, 1, DiagnosticCode::CleRepetee { k: k.to_string() });
                     } else {
                         out.keys.insert(k, field);
                         target = Target::Key(k);
                     }
                 }
                 Some(_) => {
-                    b.error(line_no, 1, format!("clé « {key} » sans objet pour une activité {kind}"));
+                    b.error(line_no, 1, DiagnosticCode::CleSansObjetPourActivite { key: key.to_string(), kind: kind.to_string() });
                     target = Target::None;
                 }
                 None => {
-                    b.error(
-                        line_no,
-                        1,
-                        format!("clé inconnue « {key} » (pour continuer le texte de la ligne précédente, ne commence pas la ligne par « mot : »)"),
-                    );
+                    b.error(line_no, 1, DiagnosticCode::CleInconnuePourContinuerTexte { key: key.to_string() });
                     target = Target::None;
                 }
             }
@@ -262,16 +259,12 @@ pub(super) fn scan(b: &mut Builder, t: ActivityType, text: &str, first_line: usi
                             None => item.feedback = Some(Field { text: fb.to_string(), line: line_no, col }),
                         }
                         if item.checkbox == Checkbox::Absent || rules.lists != Lists::Checkboxes {
-                            b.error(
-                                line_no,
-                                col,
-                                format!("un retour `>` n'est possible que sous un choix `- [ ]` / `- [x]` (activité {kind})"),
-                            );
+                            b.error(line_no, col, DiagnosticCode::RetourPossibleQueSousChoix { kind: kind.to_string() });
                         }
                     }
                     target = Target::ItemFeedback(c);
                 }
-                _ => b.error(line_no, col, "retour `>` sans choix au-dessus"),
+                _ => b.error(line_no, col, DiagnosticCode::RetourSansChoixDessus),
             }
             continue;
         }
@@ -300,9 +293,9 @@ pub(super) fn scan(b: &mut Builder, t: ActivityType, text: &str, first_line: usi
             Target::Ordered(o) => out.ordered.get_mut(o),
             _ => {
                 if is_scenario {
-                    b.error(line_no, 1, format!("ligne non reconnue avant la première situation : « {} »", cont));
+                    b.error(line_no, 1, DiagnosticCode::LigneNonReconnueAvantPremiere { cont: cont.to_string() });
                 } else {
-                    b.error(line_no, 1, format!("ligne non reconnue : « {} » (attendu : `clé : valeur` ou une liste)", cont));
+                    b.error(line_no, 1, DiagnosticCode::LigneNonReconnueAttenduCle { cont: cont.to_string() });
                 }
                 None
             }
@@ -332,13 +325,13 @@ fn scan_situation_line(
             match r.strip_prefix("fin") {
                 Some(num) if num.starts_with(' ') || num.is_empty() => match num.trim().parse::<i64>() {
                     Ok(v) if (0..=100).contains(&v) => end = Some(v as u8),
-                    _ => b.error(line_no, col, format!("score de fin invalide « {} » : un nombre de 0 à 100", num.trim())),
+                    _ => b.error(line_no, col, DiagnosticCode::ScoreFinInvalideNombre0 { num: num.trim().to_string() }),
                 },
-                _ => b.error(line_no, col, format!("après [{nid}], seul « fin N » est permis (trouvé « {rest} »)")),
+                _ => b.error(line_no, col, DiagnosticCode::ApresSeulFinPermisTrouve { nid: nid.to_string(), rest: rest.to_string() }),
             }
         }
         if !crate::text::is_activity_id(nid) {
-            b.error(line_no, col, format!("identifiant de situation invalide « {nid} » : minuscules, chiffres et tirets"));
+            b.error(line_no, col, DiagnosticCode::IdentifiantSituationInvalideMinusculesChiffres { nid: nid.to_string() });
         }
         situations.push(Situation { id: nid.to_string(), line: line_no, col, end, text: None, choices: Vec::new() });
         return Some(Target::SituationText);
@@ -352,7 +345,7 @@ fn scan_situation_line(
                 Some(f) => append(f, fb),
                 None => c.feedback = Some(Field { text: fb.to_string(), line: line_no, col }),
             },
-            None => b.error(line_no, 1, "retour `>` sans choix au-dessus"),
+            None => b.error(line_no, 1, DiagnosticCode::RetourSansChoixDessus),
         }
         return Some(if node.choices.is_empty() { target } else { Target::SituationFeedback });
     }
@@ -366,7 +359,7 @@ fn scan_situation_line(
                 });
                 return Some(Target::SituationChoice);
             }
-            _ => b.error(line_no, col, "choix de scénario sans cible : écris `- texte du choix -> identifiant-de-situation`"),
+            _ => b.error(line_no, col, DiagnosticCode::ChoixScenarioSansCibleEcris),
         }
         return Some(target);
     }
@@ -386,7 +379,7 @@ fn scan_situation_line(
                 append(f, line.trim())
             }
         }
-        _ => b.error(line_no, 1, "texte de situation après ses choix : écris le texte juste sous [identifiant]"),
+        _ => b.error(line_no, 1, DiagnosticCode::TexteSituationApresSesChoix),
     }
     Some(target)
 }

@@ -1,5 +1,6 @@
 //! appariement: `- left = right` lines.
 
+use crate::lesson::DiagnosticCode;
 use std::collections::BTreeSet;
 
 use super::lines::{Checkbox, Lines};
@@ -20,16 +21,16 @@ pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind 
                 let right = b.render_inline(r.trim(), c.text.origin());
                 pairs.push(Pair { left, right });
             }
-            _ => b.error(c.text.line, c.text.col, "appariement : chaque ligne s'écrit `- gauche = droite`"),
+            _ => b.error(c.text.line, c.text.col, DiagnosticCode::AppariementChaqueLigneEcritGauche),
         }
     }
     if pairs.len() < 2 {
-        b.error(at.line, at.col, format!("appariement : au moins deux paires attendues (trouvé {})", pairs.len()));
+        b.error(at.line, at.col, DiagnosticCode::AppariementMoinsDeuxPairesAttendues { pairs_count: pairs.len().to_string() });
     }
     let mut seen = BTreeSet::new();
     for p in &pairs {
         if !seen.insert(&p.left) {
-            b.error(at.line, at.col, format!("appariement : élément de gauche en double « {} »", p.left.as_str()));
+            b.error(at.line, at.col, DiagnosticCode::AppariementElementGaucheDouble { p_left: p.left.as_str().to_string() });
         }
     }
     ActivityKind::Appariement { pairs }

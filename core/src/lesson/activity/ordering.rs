@@ -1,5 +1,6 @@
 //! remise-en-ordre: one list (numbered or not) of the items in the right order.
 
+use crate::lesson::DiagnosticCode;
 use std::collections::BTreeSet;
 
 use super::lines::{Field, Lines};
@@ -16,17 +17,17 @@ pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind 
         if lines.ordered.is_empty() { lines.items.iter().map(|c| c.text.clone()).collect() } else { lines.ordered.clone() };
     if !lines.ordered.is_empty() {
         if let Some(c) = lines.items.first() {
-            b.error(c.text.line, 1, "remise-en-ordre : n'écris qu'une seule liste (numérotée)");
+            b.error(c.text.line, 1, DiagnosticCode::RemiseOrdreEcrisSeuleListe);
         }
     }
     let items: Vec<SafeHtml> = src.iter().map(|f| b.render_inline(f.text.trim(), f.origin())).collect();
     if items.len() < 2 {
-        b.error(at.line, at.col, format!("remise-en-ordre : au moins deux éléments attendus (trouvé {})", items.len()));
+        b.error(at.line, at.col, DiagnosticCode::RemiseOrdreMoinsDeuxElements { items_count: items.len().to_string() });
     }
     let mut seen = BTreeSet::new();
     for (it, f) in items.iter().zip(&src) {
         if !seen.insert(it) {
-            b.warn(f.line, f.col, "remise-en-ordre : élément en double, l'ordre est ambigu");
+            b.warn(f.line, f.col, DiagnosticCode::RemiseOrdreElementDoubleOrdre);
         }
     }
     ActivityKind::RemiseEnOrdre { items }

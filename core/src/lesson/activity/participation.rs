@@ -5,6 +5,7 @@ use super::lines::{Checkbox, Lines};
 use super::{Lists, Rules};
 use crate::lesson::context::{Builder, Origin};
 use crate::lesson::model::ActivityKind;
+use crate::lesson::DiagnosticCode;
 
 pub(super) const POLL: Rules = Rules { keys: &[], lists: Lists::Bullets, question_required: true, explanation_expected: false };
 pub(super) const WORD_CLOUD: Rules =
@@ -20,12 +21,12 @@ pub(super) fn poll(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind {
     let mut options = Vec::new();
     for c in &lines.items {
         if c.checkbox != Checkbox::Absent {
-            b.error(c.text.line, 1, "sondage : pas de case `[x]`, un sondage n'a pas de bonne réponse");
+            b.error(c.text.line, 1, DiagnosticCode::SondagePasCaseXSondage);
         }
         options.push(b.render_inline(c.text.text.trim(), c.text.origin()));
     }
     if options.len() < 2 {
-        b.error(at.line, at.col, format!("sondage : au moins deux options attendues (trouvé {})", options.len()));
+        b.error(at.line, at.col, DiagnosticCode::SondageMoinsDeuxOptionsAttendues { options_count: options.len().to_string() });
     }
     ActivityKind::Sondage { options }
 }
@@ -37,7 +38,7 @@ pub(super) fn word_cloud(b: &mut Builder, lines: &Lines) -> ActivityKind {
         Some(f) => match f.text.trim().parse::<u8>() {
             Ok(n) if (1..=10).contains(&n) => n,
             _ => {
-                b.error(f.line, f.col, format!("`mots :` attend un nombre de 1 à 10 (trouvé « {} »)", f.text.trim()));
+                b.error(f.line, f.col, DiagnosticCode::MotsAttendNombre110 { f_text: f.text.trim().to_string() });
                 DEFAULT_WORDS
             }
         },

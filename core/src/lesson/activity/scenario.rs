@@ -3,6 +3,7 @@
 //! 0 to 100. Every situation must be reachable from the first, without loops,
 //! and at least one must be an end.
 
+use crate::lesson::DiagnosticCode;
 use std::collections::BTreeMap;
 
 use super::lines::{Lines, Situation};
@@ -20,13 +21,13 @@ pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind 
 /// Builds and checks the situations of a scenario.
 fn build_scenario(b: &mut Builder, raw: &[Situation], fence_line: usize, fence_col: usize) -> Vec<ScenarioNode> {
     if raw.is_empty() {
-        b.error(fence_line, fence_col, "scenario : aucune situation `[identifiant]`");
+        b.error(fence_line, fence_col, DiagnosticCode::ScenarioAucuneSituationIdentifiant);
         return Vec::new();
     }
     let mut index: BTreeMap<&str, usize> = BTreeMap::new();
     for (i, n) in raw.iter().enumerate() {
         if index.insert(n.id.as_str(), i).is_some() {
-            b.error(n.line, n.col, format!("scenario : situation « {} » définie deux fois", n.id));
+            b.error(n.line, n.col, DiagnosticCode::ScenarioSituationDefinieDeuxFois { n_id: n.id.to_string() });
         }
     }
     let mut nodes = Vec::new();
@@ -35,19 +36,15 @@ fn build_scenario(b: &mut Builder, raw: &[Situation], fence_line: usize, fence_c
         let html = match &n.text {
             Some(f) if !f.text.trim().is_empty() => b.render_nested(f.text.trim(), f.origin()),
             _ => {
-                b.warn(n.line, n.col, format!("scenario : la situation « {} » n'a pas de texte", n.id));
+                b.warn(n.line, n.col, DiagnosticCode::ScenarioSituationPasTexte { n_id: n.id.to_string() });
                 SafeHtml::default()
             }
         };
         if n.end.is_some() && !n.choices.is_empty() {
-            b.error(n.line, n.col, format!("scenario : la fin « {} » ne peut pas avoir de choix", n.id));
+            b.error(n.line, n.col, DiagnosticCode::ScenarioFinNePeutPas { n_id: n.id.to_string() });
         }
         if n.end.is_none() && n.choices.is_empty() {
-            b.error(
-                n.line,
-                n.col,
-                format!("scenario : impasse, la situation « {} » n'a pas de choix et n'est pas une fin (`[{}] fin 100`)", n.id, n.id),
-            );
+            b.error(n.line, n.col, DiagnosticCode::ScenarioImpasseSituationPasChoix { n_id: n.id.to_string() });
         }
         let mut choices = Vec::new();
         let mut out_edges = Vec::new();
@@ -55,7 +52,7 @@ fn build_scenario(b: &mut Builder, raw: &[Situation], fence_line: usize, fence_c
             let target = match index.get(c.target.as_str()) {
                 Some(&t) => t,
                 None => {
-                    b.error(c.text.line, c.text.col, format!("scenario : cible inconnue « {} »", c.target));
+                    b.error(c.text.line, c.text.col, DiagnosticCode::ScenarioCibleInconnue { c_target: c.target.to_string() });
                     continue;
                 }
             };
@@ -69,7 +66,7 @@ fn build_scenario(b: &mut Builder, raw: &[Situation], fence_line: usize, fence_c
     }
     check_paths(b, raw, &edges);
     if !raw.iter().any(|r| r.end.is_some()) {
-        b.error(fence_line, fence_col, "scenario : aucune fin `[identifiant] fin N`");
+        b.error(fence_line, fence_col, DiagnosticCode::ScenarioAucuneFinIdentifiantFin);
     }
     nodes
 }
@@ -103,9 +100,11 @@ fn check_paths(b: &mut Builder, raw: &[Situation], edges: &[Vec<(usize, usize)>]
                     }
                     stack.push((t, 0));
                 }
-                Some(Visit::OnPath) => {
-                    b.error(line, 1, format!("scenario : boucle, ce choix ramène de « {} » à « {} »", id(node), id(t)))
-                }
+                Some(Visit::OnPath) => b.error(
+                    line,
+                    1,
+                    DiagnosticCode::ScenarioBoucleCeChoixRamene { id_node: id(node).to_string(), id_t: id(t).to_string() },
+                ),
                 Some(Visit::Done) | None => {}
             }
         } else {
@@ -117,7 +116,11 @@ fn check_paths(b: &mut Builder, raw: &[Situation], edges: &[Vec<(usize, usize)>]
     }
     for (r, v) in raw.iter().zip(&visit) {
         if *v == Visit::NotYet {
-            b.error(r.line, r.col, format!("scenario : la situation « {} » est inaccessible depuis le départ « {} »", r.id, start.id));
+            b.error(
+                r.line,
+                r.col,
+                DiagnosticCode::ScenarioSituationInaccessibleDepuisDepart { r_id: r.id.to_string(), start_id: start.id.to_string() },
+            );
         }
     }
 }

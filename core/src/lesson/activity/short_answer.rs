@@ -5,6 +5,7 @@ use super::lines::Lines;
 use super::{typo_allowed, Lists, Rules};
 use crate::lesson::context::{Builder, Origin};
 use crate::lesson::model::ActivityKind;
+use crate::lesson::DiagnosticCode;
 use crate::text::answer_form;
 
 pub(super) const RULES: Rules =
@@ -17,16 +18,16 @@ pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind 
         Some(f) => {
             for a in f.text.split('|').map(str::trim).filter(|s| !s.is_empty()) {
                 if answer_form(a).is_empty() {
-                    b.error(f.line, f.col, format!("réponse acceptée vide une fois normalisée : « {a} »"));
+                    b.error(f.line, f.col, DiagnosticCode::ReponseAccepteeVideFoisNormalisee { a: a.to_string() });
                 } else {
                     answers.push(a.to_string());
                 }
             }
             if answers.is_empty() {
-                b.error(f.line, f.col, "reponse-courte : au moins une réponse acceptée attendue (`reponses : A | B`)");
+                b.error(f.line, f.col, DiagnosticCode::ReponseCourteMoinsReponseAcceptee);
             }
         }
-        None => b.error(at.line, at.col, "reponse-courte : `reponses :` manquante (réponses acceptées séparées par |)"),
+        None => b.error(at.line, at.col, DiagnosticCode::ReponseCourteReponsesManquanteReponses),
     }
     ActivityKind::ReponseCourte { answers, typo }
 }

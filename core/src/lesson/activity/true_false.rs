@@ -4,6 +4,7 @@ use super::lines::Lines;
 use super::{Lists, Rules};
 use crate::lesson::context::{Builder, Origin};
 use crate::lesson::model::ActivityKind;
+use crate::lesson::DiagnosticCode;
 use crate::text::fold;
 
 pub(super) const RULES: Rules = Rules { keys: &["reponse"], lists: Lists::None, question_required: true, explanation_expected: true };
@@ -14,12 +15,12 @@ pub(super) fn parse(b: &mut Builder, lines: &Lines, at: Origin) -> ActivityKind 
             "vrai" => true,
             "faux" => false,
             other => {
-                b.error(f.line, f.col, format!("vrai-faux : `reponse :` attend vrai ou faux (trouvé « {other} »)"));
+                b.error(f.line, f.col, DiagnosticCode::VraiFauxReponseAttendVrai { other: other.to_string() });
                 true
             }
         },
         None => {
-            b.error(at.line, at.col, "vrai-faux : `reponse : vrai` ou `reponse : faux` manquante");
+            b.error(at.line, at.col, DiagnosticCode::VraiFauxReponseVraiReponse);
             true
         }
     };

@@ -9,14 +9,16 @@
 //! All the work is done by `communs_core::lesson` (the same functions that
 //! `cargo xtask` calls); this binary reads and writes files through
 //! `communs_core::fs`, the one reader of a lessons folder and writer of the
-//! compiled JSON. It does IO by design: the no-IO invariant of `core` that
-//! `cargo xtask test` checks leaves `core/src/bin/` out.
+//! compiled JSON; the diagnostics are printed in the words of the catalogue
+//! (`communs_i18n::render_diagnostic`). This crate does IO by design: it is a
+//! host tool, not a domain crate, so the no-IO invariant does not cover it.
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use communs_core::fs::{read_lessons, write_compiled, LessonsFolder};
 use communs_core::lesson::{compile_lesson, lesson_id, CompileContext, CompileOutput, Diagnostic, Severity};
+use communs_i18n::render_diagnostic;
 
 const USAGE: &str = "usage :\n  lessons check DOSSIER\n  lessons render FICHIER.md\n  lessons build DOSSIER SORTIE";
 
@@ -56,7 +58,7 @@ fn print_diags(dir: &Path, diags: &[Diagnostic]) -> (usize, usize) {
     for d in diags {
         let mut d = d.clone();
         d.file = label(dir, &d.file);
-        eprintln!("{d}");
+        eprintln!("{}", render_diagnostic(&d));
         match d.severity {
             Severity::Erreur => e += 1,
             Severity::Avertissement => w += 1,

@@ -180,11 +180,6 @@ impl Profile {
 }
 
 impl CompetenceResult {
-    /// « Novice, niveau 1 » …; `None` at level 0.
-    pub fn level_label(&self) -> Option<&'static str> {
-        frameworks::crcn_level(self.level).map(|l| l.label)
-    }
-
     /// Novice, Indépendant, Avancé or Expert; `None` at level 0.
     pub fn level_group(&self) -> Option<&'static CrcnLevelGroup> {
         frameworks::crcn_level_group(self.level)

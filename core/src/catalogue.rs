@@ -5,6 +5,7 @@
 //! compiler, `CompiledLesson::body`; its URLs are rebased by
 //! `SafeHtml::rebase_urls`.)
 
+use crate::frameworks;
 use crate::lesson::model::{Audience, LessonIndex, LessonSummary, Module, Theme};
 use crate::text::loose_form;
 
@@ -59,8 +60,13 @@ impl Filter {
         }
         if let Some(c) = &self.competence {
             let in_crcn = lesson.header.crcn.iter().any(|r| &r.code == c);
-            // An EMI goal matches its items too (`EMI3` finds `EMI3.2`).
-            let in_emi = lesson.header.emi.iter().any(|e| e == c || e.starts_with(&format!("{c}.")));
+            // An EMI goal matches its items too (`EMI3` finds `EMI3.2`); old
+            // ids are resolved (`EMI1.8` is found by `EMI2`, not `EMI1`).
+            let in_emi = frameworks::emi(c).is_some_and(|want| {
+                lesson.header.emi.iter().filter_map(|e| frameworks::emi(e)).any(|have| {
+                    have.id() == want.id() || matches!(want, frameworks::EmiRef::Goal(g) if have.goal().id == g.id)
+                })
+            });
             if !in_crcn && !in_emi {
                 return false;
             }
@@ -216,6 +222,25 @@ mod tests {
             got.sort();
             assert_eq!(&got, want, "{f:?}");
             assert_eq!(count(&idx, f), want.len());
+        }
+    }
+
+    /// An index written before EMI1.8 became EMI2.4: the lesson is found
+    /// under what the old id means now.
+    #[test]
+    fn old_emi_ids_filter_as_what_they_mean_now() {
+        let old = lesson("d", "m2", 2, Audience::Cycle4, &[], &["EMI1.8", "EMI4.3"], &[]);
+        for (code, found) in [
+            ("EMI2", true),
+            ("EMI2.4", true),
+            ("EMI1.8", true),
+            ("EMI4", true),
+            ("EMI1", false),
+            ("EMI2.5", false),
+            ("EMI4.1", false),
+        ] {
+            let f = Filter { competence: Some(code.into()), ..Default::default() };
+            assert_eq!(f.matches(&old), found, "{code}");
         }
     }
 

@@ -42,6 +42,7 @@ keys! {
         LessonLabel,
         DateLabel,
         ResultLabel,
+        WordingNote,
     }
 }
 
@@ -81,6 +82,7 @@ impl Text for CompetenceMsg {
             CompetenceMsg::LessonLabel => "Leçon",
             CompetenceMsg::DateLabel => "Date",
             CompetenceMsg::ResultLabel => "Résultat",
+            CompetenceMsg::WordingNote => "Les intitulés officiels affichés ici ont été lus dans un texte officiel. Une compétence dont l’intitulé n’a pas encore pu y être lu est désignée par son numéro, avec la description écrite par Communs. Les niveaux sont donnés par leur numéro, de 1 à 8.",
         }
     }
 }
@@ -139,17 +141,53 @@ pub fn total(score: u16, max: u16) -> String {
     format!("{score}\u{a0}point{s} sur {}", number(u32::from(max)))
 }
 
-/// The visible line under a bar: « niveau 2 – Novice · 16/64 ».
+/// The visible line under a bar: « niveau 2 · 16/64 », « niveau 2 – Novice ·
+/// 16/64 » when a group name may be shown, « niveau 0 – pas encore de
+/// niveau · 4/64 ».
 pub fn level_line(level: u8, group: Option<&str>, score: u16, max: u16) -> String {
-    let group = group.unwrap_or(CompetenceMsg::NoLevel.fr());
-    format!("niveau\u{a0}{level} – {group} · {score}/{max}")
+    match (level, group) {
+        (0, _) => format!("niveau\u{a0}0 – {} · {score}/{max}", CompetenceMsg::NoLevel.fr()),
+        (_, Some(group)) => format!("niveau\u{a0}{level} – {group} · {score}/{max}"),
+        (_, None) => format!("niveau\u{a0}{level} · {score}/{max}"),
+    }
 }
 
-/// The text alternative of a bar: « 2.2 Partager et publier : niveau 2 sur 8
-/// (Novice), 16 points sur 64. »
-pub fn bar_alt(code: &str, title: &str, level: u8, group: Option<&str>, score: u16, max: u16) -> String {
-    let group = group.unwrap_or(CompetenceMsg::NoLevel.fr());
-    format!("{code} {title}\u{a0}: niveau\u{a0}{level} sur 8 ({group}), {score}\u{a0}points sur {max}.")
+/// « 2.2 Partager et publier », or « Compétence 1.2 » when its official
+/// title may not be shown.
+pub fn competence_heading(code: &str, title: Option<&str>) -> String {
+    match title {
+        Some(title) => format!("{code} {title}"),
+        None => format!("Compétence {code}"),
+    }
+}
+
+/// « 2 – Communication et collaboration », or « Domaine 2 ».
+pub fn domain_heading(code: &str, title: Option<&str>) -> String {
+    match title {
+        Some(title) => format!("{code} – {title}"),
+        None => format!("Domaine {code}"),
+    }
+}
+
+/// « EMI3 – Utiliser les médias de manière responsable », or « EMI3 ».
+pub fn emi_goal_heading(code: &str, title: Option<&str>) -> String {
+    match title {
+        Some(title) => format!("{code} – {title}"),
+        None => code.to_string(),
+    }
+}
+
+/// The text alternative of a bar: « 2.2 Partager et publier : niveau 2 sur 8,
+/// 16 points sur 64. » (the group in brackets after « sur 8 » when it may be
+/// shown; « (pas encore de niveau) » at level 0).
+pub fn bar_alt(code: &str, title: Option<&str>, level: u8, group: Option<&str>, score: u16, max: u16) -> String {
+    let heading = competence_heading(code, title);
+    let group = match (level, group) {
+        (0, _) => format!(" ({})", CompetenceMsg::NoLevel.fr()),
+        (_, Some(group)) => format!(" ({group})"),
+        (_, None) => String::new(),
+    };
+    format!("{heading}\u{a0}: niveau\u{a0}{level} sur 8{group}, {score}\u{a0}points sur {max}.")
 }
 
 /// « Réussie (90 %) », « À retravailler (40 %) ».
@@ -214,6 +252,22 @@ mod tests {
         assert_eq!(total(0, 1024), "0\u{a0}point sur 1\u{202f}024");
         assert_eq!(level_line(2, Some("Novice"), 16, 64), "niveau\u{a0}2 – Novice · 16/64");
         assert_eq!(level_line(0, None, 4, 64), "niveau\u{a0}0 – pas encore de niveau · 4/64");
+        assert_eq!(level_line(2, None, 16, 64), "niveau\u{a0}2 · 16/64");
+        assert_eq!(level_line(0, Some("Novice"), 4, 64), "niveau\u{a0}0 – pas encore de niveau · 4/64");
+        assert_eq!(
+            bar_alt("2.2", Some("Partager et publier"), 2, None, 16, 64),
+            "2.2 Partager et publier\u{a0}: niveau\u{a0}2 sur 8, 16\u{a0}points sur 64."
+        );
+        assert_eq!(
+            bar_alt("1.2", None, 0, None, 0, 64),
+            "Compétence 1.2\u{a0}: niveau\u{a0}0 sur 8 (pas encore de niveau), 0\u{a0}points sur 64."
+        );
+        assert_eq!(
+            bar_alt("2.2", Some("Partager et publier"), 2, Some("Novice"), 16, 64),
+            "2.2 Partager et publier\u{a0}: niveau\u{a0}2 sur 8 (Novice), 16\u{a0}points sur 64."
+        );
+        assert_eq!(domain_heading("3", None), "Domaine 3");
+        assert_eq!(emi_goal_heading("EMI2", Some("Exploiter l’information de manière raisonnée")), "EMI2 – Exploiter l’information de manière raisonnée");
         assert_eq!(result(true, 90), "Réussie (90\u{a0}%)");
         assert_eq!(result(false, 40), "À retravailler (40\u{a0}%)");
         assert_eq!(activity(Some(2), "q3"), "Activité 3");
@@ -226,7 +280,9 @@ mod tests {
     #[test]
     fn values_follow_french_typography() {
         for s in [
-            bar_alt("2.2", "Partager et publier", 2, Some("Novice"), 16, 64),
+            bar_alt("2.2", Some("Partager et publier"), 2, Some("Novice"), 16, 64),
+            bar_alt("1.2", None, 0, None, 0, 64),
+            competence_heading("1.2", None),
             history_point("1er\u{a0}mars 2026", 1),
             level_targeted(2),
             activity(None, "q3"),

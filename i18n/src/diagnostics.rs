@@ -47,6 +47,12 @@ pub fn diagnostic_text(code: &DiagnosticCode) -> String {
         DiagnosticCode::CodeEmiInconnuEmi1Emi4 { code } => {
             format!("code EMI inconnu « {code} » (EMI1 … EMI4, ou un item comme EMI3.2)")
         }
+        DiagnosticCode::CodeEmiDeplace { code, new } => {
+            format!("« {code} » est un ancien identifiant EMI, toujours compté comme « {new} » : écris « {new} »")
+        }
+        DiagnosticCode::CodeEmiRetire { code, goal } => {
+            format!("« {code} » n'est plus un identifiant EMI : cet item n'est pas dans le programme d'EMI du cycle 4. Retire-le, ou écris l'objectif {goal} ou l'un de ses items")
+        }
         DiagnosticCode::ActiviteSansExplicationDisPourquoi { id } => {
             format!("activité « {id} » sans `explication :` : dis pourquoi la réponse est juste")
         }
@@ -437,6 +443,8 @@ mod tests {
             DiagnosticCode::ActiviteDoitEtrePlaceeRacine,
             DiagnosticCode::BlocInconnuEcrisActiviteType { first: s() },
             DiagnosticCode::IdentifiantActiviteDouble { act_id: s() },
+            DiagnosticCode::CodeEmiDeplace { code: s(), new: s() },
+            DiagnosticCode::CodeEmiRetire { code: s(), goal: s() },
         ]
     }
 
@@ -582,6 +590,8 @@ mod tests {
             DiagnosticCode::ActiviteDoitEtrePlaceeRacine => 134,
             DiagnosticCode::BlocInconnuEcrisActiviteType { .. } => 135,
             DiagnosticCode::IdentifiantActiviteDouble { .. } => 136,
+            DiagnosticCode::CodeEmiDeplace { .. } => 137,
+            DiagnosticCode::CodeEmiRetire { .. } => 138,
         }
     }
 

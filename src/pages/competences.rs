@@ -4,7 +4,10 @@
 //! with a text alternative and the level in words), « Pourquoi ce niveau ? »
 //! with the attempts behind each result and the level over time, the EMI
 //! goals, and lessons for the weakest competences. Every result carries the
-//! label « Positionnement estimé, non certifiant ».
+//! label « Positionnement estimé, non certifiant ». Framework wording (titles
+//! of domains, competences and EMI goals, level group names) is shown only
+//! through `frameworks::Wording`, i.e. only where it was read in a primary
+//! text; otherwise the page names the thing by its code or number.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -114,6 +117,7 @@ fn ProfileBody(index: Arc<LessonIndex>) -> impl IntoView {
         <section aria-labelledby="crcn">
             <h2 id="crcn">{t(CompetenceMsg::CrcnTitle)}</h2>
             <p class="aide">{t(CompetenceMsg::BarLegend)}</p>
+            <p class="aide" data-testid="intitules-verifies">{t(CompetenceMsg::WordingNote)}</p>
             {CRCN_DOMAINS
                 .iter()
                 .map(|d| {
@@ -121,7 +125,7 @@ fn ProfileBody(index: Arc<LessonIndex>) -> impl IntoView {
                     let labelled_by = id.clone();
                     view! {
                         <section class="domaine" aria-labelledby=labelled_by data-testid="domaine">
-                            <h3 id=id>{format!("{} – {}", d.code, french_typography(d.title))}</h3>
+                            <h3 id=id>{cm::domain_heading(d.code, shown(d.shown_title()).as_deref())}</h3>
                             <ul class="competences">
                                 {d.competences
                                     .iter()
@@ -144,6 +148,11 @@ fn ProfileBody(index: Arc<LessonIndex>) -> impl IntoView {
     }
 }
 
+/// Verified framework wording in French typography (`None`: not shown).
+fn shown(wording: Option<frameworks::Wording>) -> Option<String> {
+    wording.map(|w| french_typography(w.text()))
+}
+
 /// `"2.2"` → `"2-2"`, for element ids.
 fn dom_id(code: &str) -> String {
     code.replace('.', "-")
@@ -157,10 +166,10 @@ fn CompetenceItem(code: &'static str, ctx: Ctx) -> impl IntoView {
     let targeted = ctx.catalogue.targets(code);
     let id = dom_id(code);
     let title_id = format!("competence-{id}");
-    let title = french_typography(info.title);
+    let heading = cm::competence_heading(code, shown(info.shown_title()).as_deref());
     view! {
         <li class="competence" data-testid="competence" data-code=code>
-            <h4 id=title_id.clone()>{format!("{code} {title}")}</h4>
+            <h4 id=title_id.clone()>{heading}</h4>
             <p class="competence-description">{french_typography(info.description)}</p>
             {move || result.get().map(|r| view! { <Bar result=r/> })}
             {if targeted {
@@ -204,8 +213,9 @@ fn Bar(result: CompetenceResult) -> impl IntoView {
     let title_id = format!("barre-{id}");
     let labelled_by = title_id.clone();
     let pattern_id = format!("hachures-{id}");
-    let group = result.level_group().map(|g| g.name);
-    let alt = cm::bar_alt(result.code, &french_typography(result.title), result.level, group, result.score, MAX_COMPETENCE_SCORE);
+    let group = frameworks::shown_level_group(result.level).map(frameworks::Wording::text);
+    let title = frameworks::crcn_competence(result.code).and_then(|c| shown(c.shown_title()));
+    let alt = cm::bar_alt(result.code, title.as_deref(), result.level, group, result.score, MAX_COMPETENCE_SCORE);
     let full = result.level_points() * unit;
     let partial = result.partial_points() * unit;
     let ticks: Vec<u16> = competency::level_boundaries().map(|points| points * unit).collect();
@@ -325,7 +335,7 @@ fn EmiItem(code: &'static str, ctx: Ctx) -> impl IntoView {
     let lessons = ctx.lessons.clone();
     view! {
         <li class="objectif-emi" data-testid="objectif-emi" data-code=code>
-            <h3>{format!("{code} – {}", french_typography(goal.title))}</h3>
+            <h3>{cm::emi_goal_heading(code, shown(goal.shown_title()).as_deref())}</h3>
             {move || {
                 result.get().map(|r| {
                     let class = format!("maitrise maitrise-{}", r.mastery.value().unwrap_or(0));
@@ -376,13 +386,14 @@ fn Progress(ctx: Ctx) -> impl IntoView {
                         {list
                             .into_iter()
                             .map(|(code, next, ids)| {
-                                let title = frameworks::crcn_competence(code).map(|c| french_typography(c.title)).unwrap_or_default();
+                                let heading =
+                                    cm::competence_heading(code, frameworks::crcn_competence(code).and_then(|c| shown(c.shown_title())).as_deref());
                                 let lessons: Vec<(String, String)> =
                                     ids.into_iter().map(|id| (ctx.lessons.title(&id).to_string(), id)).collect();
                                 let all = Filter { competence: Some(code.to_string()), ..Default::default() };
                                 view! {
                                     <li class="a-travailler" data-testid="a-travailler" data-code=code>
-                                        <h3>{format!("{code} {title}")}</h3>
+                                        <h3>{heading}</h3>
                                         <p>{t(CompetenceMsg::NextLevelPrefix)}{cm::next_level(next.level, next.successes, next.needed)}</p>
                                         <p class="sr-only">{t(CompetenceMsg::SuggestedLessons)}</p>
                                         <ul class="lecons-suggerees">

@@ -182,12 +182,10 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
     let mut emi = Vec::new();
     if let Some(f) = lines.key("emi") {
         for code in f.text.split([';', ',', ' ', '\n']).map(str::trim).filter(|s| !s.is_empty()) {
-            if frameworks::is_emi(code) {
-                if !emi.iter().any(|e| e == code) {
-                    emi.push(code.to_string());
+            if let Some(id) = check_emi(b, code, f.line, f.col) {
+                if !emi.iter().any(|e| e == id) {
+                    emi.push(id.to_string());
                 }
-            } else {
-                b.error(f.line, f.col, DiagnosticCode::CodeEmiInconnuEmi1Emi4 { code: code.to_string() });
             }
         }
     }
@@ -264,6 +262,30 @@ fn parse_crcn_list(b: &mut Builder, f: &Field) -> Vec<CrcnRef> {
         }
     }
     out
+}
+
+/// Checks an EMI code, reporting problems; shared with the front matter.
+/// Returns the current id to store: an old id that moved (`EMI1.8`) gives
+/// its new id (`EMI2.4`) with a warning; a removed id (`EMI4.3`) is an error
+/// that names its goal; an unknown code is an error.
+pub fn check_emi(b: &mut Builder, code: &str, line: usize, col: usize) -> Option<&'static str> {
+    if let Some(alias) = frameworks::emi_alias(code) {
+        let (old, new) = (alias.old.to_string(), alias.new.to_string());
+        match alias.kind {
+            frameworks::EmiAliasKind::Moved => b.warn(line, col, DiagnosticCode::CodeEmiDeplace { code: old, new }),
+            frameworks::EmiAliasKind::Removed => {
+                b.error(line, col, DiagnosticCode::CodeEmiRetire { code: old, goal: new });
+                return None;
+            }
+        }
+    }
+    match frameworks::emi(code) {
+        Some(r) => Some(r.id()),
+        None => {
+            b.error(line, col, DiagnosticCode::CodeEmiInconnuEmi1Emi4 { code: code.to_string() });
+            None
+        }
+    }
 }
 
 /// Checks a CRCN code and level, reporting problems; shared with the front matter.

@@ -11,12 +11,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::{Table, Value};
 
-use super::activity::check_crcn;
+use super::activity::{check_crcn, check_emi};
 use super::context::{glossary_key, Builder, CompileContext, LessonLink, Origin, Publication};
 use super::diagnostic::{self, Diagnostic};
 use super::markdown;
 use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, Source, Theme};
-use crate::frameworks;
 use crate::text::{is_lesson_id, is_module_id};
 
 /// Label used in diagnostics about `modules.toml`.
@@ -389,10 +388,10 @@ fn parse_front(b: &mut Builder, split: &Split) -> Option<Front> {
     // emi
     let mut emi = Vec::new();
     for code in string_list(b, &table, "emi", fl("emi")) {
-        if frameworks::is_emi(&code) {
-            emi.push(code);
-        } else {
-            b.error(fl("emi"), 1, DiagnosticCode::CodeEmiInconnuEmi1Emi4 { code: code.to_string() });
+        if let Some(id) = check_emi(b, &code, fl("emi"), 1) {
+            if !emi.iter().any(|e| e == id) {
+                emi.push(id.to_string());
+            }
         }
     }
     // sources

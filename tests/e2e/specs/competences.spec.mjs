@@ -69,6 +69,13 @@ export const tests = [
       const svg = page.locator(`${COMP('5.2')} svg[role="img"]`);
       const titleId = await svg.getAttribute('aria-labelledby');
       assert.match(await page.locator(`[id="${titleId}"]`).textContent(), /^5\.2 Évoluer dans un environnement numérique\u00a0: niveau\u00a00 sur 8/);
+      // Only wording read in a primary text: 2.2's title (BO 2024), none for
+      // 1.2 (named by its number), no level group names; the page says so.
+      await ctx.expectText(`${COMP('2.2')} h4`, '2.2 Partager et publier');
+      await ctx.expectText(`${COMP('1.2')} h4`, 'Compétence 1.2');
+      assert.match(await page.locator(`${COMP('1.2')} .competence-description`).textContent(), /^Tu ranges/);
+      await ctx.expectText('[data-testid="intitules-verifies"]', /lus dans un texte officiel/);
+      await ctx.expectText('[data-testid="objectif-emi"][data-code="EMI2"] h3', 'EMI2 – Exploiter l’information de manière raisonnée');
 
       await answer(ctx, { 'quatre-libertes': true, 'libre-gratuit': true, 'trio-jardin': true, 'pas-un-commun': false });
 
@@ -76,10 +83,14 @@ export const tests = [
       await page.getByRole('navigation', { name: 'Navigation principale' }).getByRole('link', { name: 'Compétences' }).click();
       await page.locator('[data-testid="page-competences"]').waitFor({ state: 'visible' });
       assert.equal(await page.locator('[data-testid="competences-vide"]').count(), 0, 'plus de message « aucune activité »');
-      assert.deepEqual(await levelOf(page, '5.2'), { level: '1', score: '8', text: 'niveau\u00a01 – Novice · 8/64' });
+      assert.deepEqual(await levelOf(page, '5.2'), { level: '1', score: '8', text: 'niveau\u00a01 · 8/64' });
       assert.deepEqual(await levelOf(page, '2.3'), { level: '0', score: '4', text: 'niveau\u00a00 – pas encore de niveau · 4/64' });
       await ctx.expectText('[data-testid="score-total"]', '12 points sur 1 024');
-      assert.match(await page.locator(`[id="${titleId}"]`).textContent(), /niveau\u00a01 sur 8 \(Novice\), 8\u00a0points sur 64/);
+      assert.match(await page.locator(`[id="${titleId}"]`).textContent(), /niveau\u00a01 sur 8, 8\u00a0points sur 64/);
+      const pageText = await page.locator('[data-testid="page-competences"]').textContent();
+      for (const group of ['Novice', 'Indépendant', 'Avancé', 'Expert']) {
+        assert.ok(!pageText.includes(group), `pas de nom de groupe de niveaux non vérifié (« ${group} »)`);
+      }
 
       // « Pourquoi ce niveau ? » opened with the keyboard.
       const why = page.locator(`${COMP('5.2')} [data-testid="pourquoi"]`);

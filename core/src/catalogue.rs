@@ -63,9 +63,12 @@ impl Filter {
             // An EMI goal matches its items too (`EMI3` finds `EMI3.2`); old
             // ids are resolved (`EMI1.8` is found by `EMI2`, not `EMI1`).
             let in_emi = frameworks::emi(c).is_some_and(|want| {
-                lesson.header.emi.iter().filter_map(|e| frameworks::emi(e)).any(|have| {
-                    have.id() == want.id() || matches!(want, frameworks::EmiRef::Goal(g) if have.goal().id == g.id)
-                })
+                lesson
+                    .header
+                    .emi
+                    .iter()
+                    .filter_map(|e| frameworks::emi(e))
+                    .any(|have| have.id() == want.id() || matches!(want, frameworks::EmiRef::Goal(g) if have.goal().id == g.id))
             });
             if !in_crcn && !in_emi {
                 return false;
@@ -230,15 +233,9 @@ mod tests {
     #[test]
     fn old_emi_ids_filter_as_what_they_mean_now() {
         let old = lesson("d", "m2", 2, Audience::Cycle4, &[], &["EMI1.8", "EMI4.3"], &[]);
-        for (code, found) in [
-            ("EMI2", true),
-            ("EMI2.4", true),
-            ("EMI1.8", true),
-            ("EMI4", true),
-            ("EMI1", false),
-            ("EMI2.5", false),
-            ("EMI4.1", false),
-        ] {
+        for (code, found) in
+            [("EMI2", true), ("EMI2.4", true), ("EMI1.8", true), ("EMI4", true), ("EMI1", false), ("EMI2.5", false), ("EMI4.1", false)]
+        {
             let f = Filter { competence: Some(code.into()), ..Default::default() };
             assert_eq!(f.matches(&old), found, "{code}");
         }

@@ -267,7 +267,10 @@ mod tests {
             "2.2 Partager et publier\u{a0}: niveau\u{a0}2 sur 8 (Novice), 16\u{a0}points sur 64."
         );
         assert_eq!(domain_heading("3", None), "Domaine 3");
-        assert_eq!(emi_goal_heading("EMI2", Some("Exploiter l’information de manière raisonnée")), "EMI2 – Exploiter l’information de manière raisonnée");
+        assert_eq!(
+            emi_goal_heading("EMI2", Some("Exploiter l’information de manière raisonnée")),
+            "EMI2 – Exploiter l’information de manière raisonnée"
+        );
         assert_eq!(result(true, 90), "Réussie (90\u{a0}%)");
         assert_eq!(result(false, 40), "À retravailler (40\u{a0}%)");
         assert_eq!(activity(Some(2), "q3"), "Activité 3");

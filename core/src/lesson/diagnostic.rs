@@ -29,9 +29,7 @@ pub enum DiagnosticCode {
     QuestionManquantePourActivite { id: String },
     CrcnRefusePourActiviteElle { kind: String },
     CodeEmiInconnuEmi1Emi4 { code: String },
-    /// An old EMI id whose item now has another id (a warning).
     CodeEmiDeplace { code: String, new: String },
-    /// An old EMI id whose item is not part of the EMI programme (an error).
     CodeEmiRetire { code: String, goal: String },
     ActiviteSansExplicationDisPourquoi { id: String },
     EssaisAttendNombre110 { f_text: String },

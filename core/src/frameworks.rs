@@ -291,7 +291,7 @@ pub const CRCN_DOMAINS: &[CrcnDomain] = &[
         title: "Protection et sécurité",
         title_verified: TECHNO,
         competences: &[
-            CrcnCompetence { code: "4.1", domain: "4", title: "Sécuriser l'environnement numérique", title_verified: Verified::Non, description: "Tu protèges tes appareils, tes comptes et tes données : mots de passe, mises à jour, pièges à éviter." },
+            CrcnCompetence { code: "4.1", domain: "4", title: "Sécuriser l'environnement numérique", title_verified: Verified::Non, description: "Tu protèges tes appareils, tes comptes et tes données : mots de passe, mises à jour, pièges à éviter." },
             CrcnCompetence { code: "4.2", domain: "4", title: "Protéger les données personnelles et la vie privée", title_verified: TECHNO, description: "Tu maîtrises tes traces et tu protèges ta vie privée et celle des autres." },
             CrcnCompetence { code: "4.3", domain: "4", title: "Protéger la santé, le bien-être et l'environnement", title_verified: TECHNO, description: "Tu prends soin de ta santé, de ton bien-être et de l'environnement quand tu utilises le numérique." },
         ],

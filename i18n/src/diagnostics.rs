@@ -598,7 +598,7 @@ mod tests {
     #[test]
     fn every_code_has_one_sample() {
         let ranks: Vec<usize> = samples().iter().map(rank).collect();
-        assert_eq!(ranks, (0..137).collect::<Vec<_>>());
+        assert_eq!(ranks, (0..139).collect::<Vec<_>>());
     }
 
     /// The text outside `code spans` (lesson syntax, quoted as typed).

@@ -72,9 +72,10 @@ fn CatalogueBody(index: std::sync::Arc<LessonIndex>) -> impl IntoView {
         navigate(&catalogue_path(&f), NavigateOptions { replace: true, scroll: false, ..Default::default() });
     };
 
-    let competences: Vec<(&'static str, &'static str)> = catalogue::crcn_codes_used(&index)
+    // Only titles read in a primary text are shown; otherwise the code alone.
+    let competences: Vec<(&'static str, Option<&'static str>)> = catalogue::crcn_codes_used(&index)
         .into_iter()
-        .filter_map(|code| frameworks::crcn_competence(code).map(|c| (c.code, c.title)))
+        .filter_map(|code| frameworks::crcn_competence(code).map(|c| (c.code, c.shown_title().map(frameworks::Wording::text))))
         .collect();
 
     let on_search = {
@@ -136,7 +137,13 @@ fn CatalogueBody(index: std::sync::Arc<LessonIndex>) -> impl IntoView {
                     <option value="">{t(LessonMsg::CompetenceAll)}</option>
                     {competences
                         .into_iter()
-                        .map(|(code, title)| view! { <option value=code>{format!("{code} – {title}")}</option> })
+                        .map(|(code, title)| {
+                            let label = match title {
+                                Some(title) => format!("{code} – {title}"),
+                                None => code.to_string(),
+                            };
+                            view! { <option value=code>{label}</option> }
+                        })
                         .collect_view()}
                 </select>
             </div>
@@ -224,12 +231,17 @@ pub fn CompetenceChips(crcn: Vec<communs_core::lesson::model::CrcnRef>) -> impl 
                 {crcn
                     .into_iter()
                     .map(|r| {
-                        let title = frameworks::crcn_competence(&r.code).map(|c| c.title).unwrap_or("");
+                        // Only a title read in a primary text is shown.
+                        let title = frameworks::crcn_competence(&r.code).and_then(|c| c.shown_title()).map(frameworks::Wording::text);
+                        let full = match title {
+                            Some(title) => format!("CRCN {} – {}", r.code, title),
+                            None => format!("CRCN {}", r.code),
+                        };
                         view! {
                             <li class="puce">
-                                <abbr title=format!("CRCN {} – {}", r.code, title)>{format!("CRCN {}", r.code)}</abbr>
+                                <abbr title=full>{format!("CRCN {}", r.code)}</abbr>
                                 " "<span class="puce-niveau">{lm::level(r.level)}</span>
-                                <span class="sr-only">{format!(" – {title}")}</span>
+                                {title.map(|title| view! { <span class="sr-only">{format!(" – {title}")}</span> })}
                             </li>
                         }
                     })

@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::DurationEstimate;
+
 /// How serious a diagnostic is. Any `Erreur` fails `lessons check` and the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
@@ -182,6 +184,26 @@ pub enum DiagnosticCode {
     ActiviteDoitEtrePlaceeRacine,
     BlocInconnuEcrisActiviteType { first: String },
     IdentifiantActiviteDouble { act_id: String },
+
+    // The length of a lesson (`lesson/duration.rs`, checked in `lesson/compiler.rs`): the stated minutes and the estimate.
+    DureeSousEstimation { stated: u32, estimate: DurationEstimate },
+
+    // Retired activities (`lesson/activity.rs`, checked in `lesson/compiler.rs`).
+    RetireeAttendOuiNon { other: String },
+    RemplaceeParSansRetiree { id: String },
+    RemplaceeParElleMeme { id: String },
+    RemplaceeParRetiree { id: String, target: String },
+    RemplaceeParInconnue { id: String, target: String },
+
+    // Retired lesson ids (`[[lecons-retirees]]` of `modules.toml`, `lesson/compiler.rs`).
+    LeconRetireeIdVersObligatoires,
+    LeconRetireeIdInvalide { id: String },
+    LeconRetireeDouble { id: String },
+    LeconRetireeEncorePubliee { id: String },
+    LeconRetireeVersInvalide { vers: String },
+    LeconRetireeCibleInconnue { id: String, vers: String },
+    LeconRetireeCibleBrouillon { id: String, vers: String },
+    LeconRetireeChaine { id: String, vers: String },
 }
 
 /// One problem found in a lesson or a configuration file.

@@ -249,7 +249,8 @@ fn empty_storage() {
 /// the repairs reach a fixpoint.
 #[test]
 fn random_hostile_snapshots() {
-    let bases = ["v1.json", "v2.json", "v3.json", "v2-same-second.json", "corrupt.json", "foreign.json", "orphan.json", "corrupt-meta.json"];
+    let bases =
+        ["v1.json", "v2.json", "v3.json", "v2-same-second.json", "corrupt.json", "foreign.json", "orphan.json", "corrupt-meta.json"];
     let garbage = [
         "",
         "#2",

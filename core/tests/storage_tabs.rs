@@ -86,13 +86,16 @@ fn answer(lesson: &str, activity: &str, at: i64, score: u8) -> NewAttempt {
     NewAttempt { at, lesson: lesson.into(), activity: activity.into(), score, duration: 7, response: Response::Bool(true) }
 }
 
+/// (lesson, activity, score) of one attempt.
+type Answer = (String, String, u8);
+
 /// (lesson, activity, score) of every attempt of a profile, in order.
-fn answers(s: &Store, id: &ProfileId) -> Vec<(String, String, u8)> {
+fn answers(s: &Store, id: &ProfileId) -> Vec<Answer> {
     s.attempts(id).into_iter().map(|a| (a.lesson, a.activity, a.score)).collect()
 }
 
 /// The storage's final state, seen by both tabs and by a new load.
-fn check(b: &Browser, expect: &[(&ProfileId, Vec<(String, String, u8)>)]) {
+fn check(b: &Browser, expect: &[(&ProfileId, Vec<Answer>)]) {
     let fresh = load(pairs(&b.disk));
     assert!(fresh.problems.is_empty(), "{:?}", fresh.problems);
     for (id, want) in expect {
@@ -106,7 +109,7 @@ fn check(b: &Browser, expect: &[(&ProfileId, Vec<(String, String, u8)>)]) {
     }
 }
 
-fn triple(lesson: &str, activity: &str, score: u8) -> (String, String, u8) {
+fn triple(lesson: &str, activity: &str, score: u8) -> Answer {
     (lesson.to_string(), activity.to_string(), score)
 }
 
@@ -195,7 +198,7 @@ fn random_schedules_of_two_tabs_lose_and_misfile_nothing() {
     let mut rng = Rng(14);
     for round in 0..200 {
         let mut b = Browser::open(start());
-        let mut expected: BTreeMap<ProfileId, Vec<(String, String, u8)>> = BTreeMap::new();
+        let mut expected: BTreeMap<ProfileId, Vec<Answer>> = BTreeMap::new();
         for step in 0..8u64 {
             // Both tabs read the index, plan, and only then write: the race.
             let mut planned = Vec::new();
@@ -229,7 +232,7 @@ fn random_schedules_of_two_tabs_lose_and_misfile_nothing() {
             b.settle(rng.below(2) as usize);
         }
         b.settle(rng.below(2) as usize);
-        let want: Vec<(&ProfileId, Vec<(String, String, u8)>)> = expected.iter().map(|(p, v)| (p, v.clone())).collect();
+        let want: Vec<(&ProfileId, Vec<Answer>)> = expected.iter().map(|(p, v)| (p, v.clone())).collect();
         check(&b, &want);
         for (p, v) in &expected {
             let fresh = load(pairs(&b.disk)).store;

@@ -625,18 +625,7 @@ impl Storage {
     /// Record an answer for the current profile. Schedules the write after the next paint
     /// (requestAnimationFrame then a 0-ms timeout); returns false (and changes nothing) when there is no current profile.
     pub fn record_attempt(&self, lesson: &str, activity: &str, response: Response, score: u8, duration_secs: u32) -> bool {
-        let (profile, read_only) = self.store.with_untracked(|s| (s.current().cloned(), s.read_only_reason().is_some()));
-        let Some(profile) = profile.filter(|_| !read_only) else { return false };
-        let attempt = NewAttempt {
-            at: now_secs(),
-            lesson: lesson.to_string(),
-            activity: activity.to_string(),
-            score,
-            duration: duration_secs,
-            response,
-        };
-        self.queue(Pending::Attempt { profile, attempt, random: random_u64(), order: None });
-        true
+        self.queue_answer(lesson, activity, response, score, duration_secs, None)
     }
 
     /// Records an answer given in a lesson whose activities are `order`:
@@ -652,6 +641,18 @@ impl Storage {
         duration_secs: u32,
         order: Arc<[String]>,
     ) -> bool {
+        self.queue_answer(lesson, activity, response, score, duration_secs, Some(order))
+    }
+
+    fn queue_answer(
+        &self,
+        lesson: &str,
+        activity: &str,
+        response: Response,
+        score: u8,
+        duration_secs: u32,
+        order: Option<Arc<[String]>>,
+    ) -> bool {
         let (profile, read_only) = self.store.with_untracked(|s| (s.current().cloned(), s.read_only_reason().is_some()));
         let Some(profile) = profile.filter(|_| !read_only) else { return false };
         let attempt = NewAttempt {
@@ -662,7 +663,7 @@ impl Storage {
             duration: duration_secs,
             response,
         };
-        self.queue(Pending::Attempt { profile, attempt, random: random_u64(), order: Some(order) });
+        self.queue(Pending::Attempt { profile, attempt, random: random_u64(), order });
         true
     }
 

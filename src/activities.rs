@@ -13,8 +13,11 @@
 //!
 //! Answering is synchronous: the click handler scores with
 //! [`communs_core::lesson::score`], sets the outcome signal (the feedback is
-//! painted in the same frame), then calls `Storage::record_attempt`, which
-//! writes after the paint.
+//! painted in the same frame), then calls `Storage::record_answer` (in a
+//! lesson page, which gives its [`LessonOrder`]: the progress position goes
+//! in the same write) or `Storage::record_attempt`, which write after the
+//! paint. The attempts shown come from the storage's memo of the current
+//! profile's attempts (`Storage::activity_summary`), nothing is cloned.
 //!
 //! Hooks for the tests (`data-testid`) are listed in `tests/e2e/README.md`.
 
@@ -40,6 +43,12 @@ use crate::components::safe_html;
 use crate::i18n::activities::{self as am, ActivityMsg};
 use crate::i18n::t;
 use crate::storage::Storage;
+
+/// The activity ids of the lesson page, in the order of the text, provided
+/// as context by the lesson page: an answer then also moves the lesson's
+/// progress position, in the same write.
+#[derive(Clone, Debug)]
+pub struct LessonOrder(pub Arc<[String]>);
 
 /// Reads the controls of an activity into a response (author indices), or
 /// `Err(message)` when the learner has not answered enough to validate.
@@ -86,6 +95,8 @@ pub(crate) struct Ctx {
     notice: RwSignal<Option<Notice>>,
     collect: StoredValue<Option<Collect>>,
     storage: Option<Storage>,
+    /// The lesson page's activity order, when there is one.
+    order: Option<StoredValue<Arc<[String]>>>,
     started: StoredValue<f64>,
     /// (attempts count once written, score) of the attempt recorded here last.
     last_local: RwSignal<Option<(usize, u8)>>,
@@ -193,7 +204,10 @@ impl Ctx {
         let saved = match self.storage {
             Some(s) => {
                 let count = self.attempts.get_untracked().0;
-                let ok = self.lesson.with_value(|l| s.record_attempt(l, &activity.id, response, score_percent, duration));
+                let ok = self.lesson.with_value(|l| match self.order {
+                    Some(order) => s.record_answer(l, &activity.id, response, score_percent, duration, order.get_value()),
+                    None => s.record_attempt(l, &activity.id, response, score_percent, duration),
+                });
                 if ok {
                     self.last_local.set(Some((count + 1, score_percent)));
                 }
@@ -288,10 +302,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
     let attempts = {
         let (lesson, aid) = (lesson.clone(), aid.clone());
         Memo::new(move |_| match storage {
-            Some(s) => {
-                let v = s.attempts_for(&lesson, &aid);
-                (v.len(), v.last().map(|a| a.score))
-            }
+            Some(s) => s.activity_summary(&lesson, &aid),
             None => (0, None),
         })
     };
@@ -308,6 +319,7 @@ pub fn ActivityView(lesson: String, activity: Activity) -> impl IntoView {
         notice: RwSignal::new(None),
         collect: StoredValue::new(None),
         storage,
+        order: use_context::<LessonOrder>().map(|o| StoredValue::new(o.0)),
         started: StoredValue::new(js_sys::Date::now()),
         last_local: RwSignal::new(None),
         device_before: StoredValue::new(0),

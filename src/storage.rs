@@ -11,12 +11,21 @@
 //! iframe with blocked storage), the app keeps working **in memory** and says
 //! so. Another tab's writes arrive through the `storage` event and are merged
 //! by attempt id (see [`Store::on_external_change`]). Answers are written
-//! after the feedback is painted: [`Storage::record_attempt`] queues them and
-//! a `requestAnimationFrame` followed by a 0-ms timeout writes the queue.
+//! after the feedback is painted: [`Storage::record_attempt`] (or
+//! [`Storage::record_answer`], which moves the lesson's progress position in
+//! the same batch) queues them and a `requestAnimationFrame` followed by a
+//! 0-ms timeout writes the queue.
+//!
+//! The current profile's attempts are read through one memo
+//! ([`CurrentAttempts`]), rebuilt once per change of the store: activities
+//! and pages look up their attempts there instead of each asking the store
+//! to clone and sort every attempt.
 //!
 //! Exceptions are caught everywhere: touching `window.localStorage` itself
 //! throws in a sandboxed iframe.
 
+use std::collections::HashMap;
+use std::sync::Arc;
 use std::time::Duration;
 
 use communs_core::response::Response;
@@ -113,8 +122,21 @@ impl StorageError {
 /// kept until space is freed when storage is full).
 #[derive(Clone, Debug, PartialEq, Eq)]
 enum Pending {
-    Attempt { profile: ProfileId, attempt: NewAttempt, random: u64 },
-    Progress { profile: ProfileId, lesson: String, status: LessonStatus, position: u32, at: Timestamp },
+    /// An answer; with `order` (the lesson's activity ids) the lesson's
+    /// progress position is planned in the same batch.
+    Attempt {
+        profile: ProfileId,
+        attempt: NewAttempt,
+        random: u64,
+        order: Option<Arc<[String]>>,
+    },
+    Progress {
+        profile: ProfileId,
+        lesson: String,
+        status: LessonStatus,
+        position: u32,
+        at: Timestamp,
+    },
 }
 
 impl Pending {
@@ -125,7 +147,12 @@ impl Pending {
     }
     fn plan(&self, store: &Store) -> Result<WriteBatch, domain::StorageError> {
         match self {
-            Pending::Attempt { profile, attempt, random } => store.record_attempt(profile, attempt.clone(), *random).map(|(_, b)| b),
+            Pending::Attempt { profile, attempt, random, order: None } => {
+                store.record_attempt(profile, attempt.clone(), *random).map(|(_, b)| b)
+            }
+            Pending::Attempt { profile, attempt, random, order: Some(order) } => {
+                store.record_answer(profile, attempt.clone(), *random, order).map(|(_, b)| b)
+            }
             Pending::Progress { profile, lesson, status, position, at } => {
                 store.set_progress(profile, lesson, *status, *position, *at)
             }
@@ -133,10 +160,42 @@ impl Pending {
     }
 }
 
+/// The current profile's attempts, in the order they were made, with an
+/// index by activity: rebuilt once when the store changes, read by every
+/// activity of a page.
+#[derive(Debug, Default, PartialEq)]
+pub struct CurrentAttempts {
+    /// The profile they belong to (`None`: no current profile).
+    pub profile: Option<ProfileId>,
+    /// Every attempt of the profile, oldest first.
+    pub all: Vec<Attempt>,
+    /// Positions in `all` of each (lesson, activity)'s attempts, oldest first.
+    by_activity: HashMap<(String, String), Vec<usize>>,
+}
+
+impl CurrentAttempts {
+    fn of(store: &Store) -> CurrentAttempts {
+        let Some(profile) = store.current().cloned() else { return CurrentAttempts::default() };
+        let all: Vec<Attempt> = store.attempts_ordered(&profile).into_iter().cloned().collect();
+        let mut by_activity: HashMap<(String, String), Vec<usize>> = HashMap::new();
+        for (i, a) in all.iter().enumerate() {
+            by_activity.entry((a.lesson.clone(), a.activity.clone())).or_default().push(i);
+        }
+        CurrentAttempts { profile: Some(profile), all, by_activity }
+    }
+    /// The attempts at one activity, oldest first.
+    pub fn at<'a>(&'a self, lesson: &str, activity: &str) -> impl Iterator<Item = &'a Attempt> + 'a {
+        let positions = self.by_activity.get(&(lesson.to_string(), activity.to_string()));
+        positions.into_iter().flatten().filter_map(move |&i| self.all.get(i))
+    }
+}
+
 /// The learner storage of this tab: a copyable handle on signals.
 #[derive(Clone, Copy)]
 pub struct Storage {
     store: RwSignal<Store>,
+    /// The current profile's attempts, rebuilt once per change of the store.
+    current_attempts: Memo<Arc<CurrentAttempts>>,
     state: RwSignal<StorageState>,
     pending: RwSignal<Vec<Pending>>,
     flush_scheduled: StoredValue<bool>,
@@ -268,8 +327,10 @@ impl Storage {
         }
         // The store describes the state *after* the repairs: start from the
         // raw snapshot's view, then write the repairs like any other batch.
+        let store = RwSignal::new(report.store);
         let storage = Storage {
-            store: RwSignal::new(report.store),
+            store,
+            current_attempts: Memo::new(move |_| Arc::new(store.with(CurrentAttempts::of))),
             state: RwSignal::new(state),
             pending: RwSignal::new(Vec::new()),
             flush_scheduled: StoredValue::new(false),
@@ -564,6 +625,34 @@ impl Storage {
     /// Record an answer for the current profile. Schedules the write after the next paint
     /// (requestAnimationFrame then a 0-ms timeout); returns false (and changes nothing) when there is no current profile.
     pub fn record_attempt(&self, lesson: &str, activity: &str, response: Response, score: u8, duration_secs: u32) -> bool {
+        self.queue_answer(lesson, activity, response, score, duration_secs, None)
+    }
+
+    /// Records an answer given in a lesson whose activities are `order`:
+    /// like [`Storage::record_attempt`], and the lesson's progress position
+    /// (the activity after the last one answered) is written in the same
+    /// batch, planned by `core` in one go.
+    pub fn record_answer(
+        &self,
+        lesson: &str,
+        activity: &str,
+        response: Response,
+        score: u8,
+        duration_secs: u32,
+        order: Arc<[String]>,
+    ) -> bool {
+        self.queue_answer(lesson, activity, response, score, duration_secs, Some(order))
+    }
+
+    fn queue_answer(
+        &self,
+        lesson: &str,
+        activity: &str,
+        response: Response,
+        score: u8,
+        duration_secs: u32,
+        order: Option<Arc<[String]>>,
+    ) -> bool {
         let (profile, read_only) = self.store.with_untracked(|s| (s.current().cloned(), s.read_only_reason().is_some()));
         let Some(profile) = profile.filter(|_| !read_only) else { return false };
         let attempt = NewAttempt {
@@ -574,18 +663,30 @@ impl Storage {
             duration: duration_secs,
             response,
         };
-        self.queue(Pending::Attempt { profile, attempt, random: random_u64() });
+        self.queue(Pending::Attempt { profile, attempt, random: random_u64(), order });
         true
+    }
+
+    /// Reads the current profile's attempts (reactive; rebuilt once per
+    /// change of the store, shared by every reader).
+    pub fn with_attempts<R>(&self, f: impl FnOnce(&CurrentAttempts) -> R) -> R {
+        self.current_attempts.with(|a| f(a))
+    }
+
+    /// The number of the current profile's attempts at one activity and the
+    /// score of the latest (reactive, nothing cloned).
+    pub fn activity_summary(&self, lesson: &str, activity: &str) -> (usize, Option<u8>) {
+        self.with_attempts(|a| a.at(lesson, activity).fold((0, None), |(n, _), t| (n + 1, Some(t.score))))
     }
 
     /// The current profile's attempts at one activity, oldest first (reactive).
     pub fn attempts_for(&self, lesson: &str, activity: &str) -> Vec<Attempt> {
-        self.store.with(|s| s.current().map(|id| s.attempts_at(id, lesson, activity)).unwrap_or_default())
+        self.with_attempts(|a| a.at(lesson, activity).cloned().collect())
     }
 
     /// Every attempt of the current profile, oldest first (reactive).
     pub fn attempts(&self) -> Vec<Attempt> {
-        self.store.with(|s| s.current().map(|id| s.attempts(id)).unwrap_or_default())
+        self.with_attempts(|a| a.all.clone())
     }
 
     /// The answers of every profile of this browser to one activity (polls,
@@ -643,10 +744,22 @@ impl Storage {
     /// Erases a profile and everything it did (its queued answers too).
     pub fn delete_profile(&self, id: &ProfileId) -> Result<(), StorageError> {
         self.change(|s| s.delete_profile(id))?;
+        self.drop_pending(id);
+        Ok(())
+    }
+
+    /// « Effacer ma progression »: erases a profile's attempts and progress
+    /// (its queued answers too); the profile stays.
+    pub fn erase_progress(&self, id: &ProfileId) -> Result<(), StorageError> {
+        self.change(|s| s.erase_progress(id))?;
+        self.drop_pending(id);
+        Ok(())
+    }
+
+    fn drop_pending(&self, id: &ProfileId) {
         self.pending.update(|q| q.retain(|p| p.profile() != id));
         let unsaved = self.pending.with_untracked(Vec::len);
         self.state.update(|s| s.unsaved = unsaved);
-        Ok(())
     }
 
     /// The export document of a profile, answers not yet written included.

@@ -114,3 +114,103 @@ async fn corrupt_values_are_set_aside_not_deleted() {
     assert!(s.quarantine_document().contains("valeur étrangère"));
     assert_eq!(local().get_item("autre").unwrap().as_deref(), Some("intact"));
 }
+
+/// Every `communs.` pair of the real `localStorage`.
+fn communs_pairs() -> Vec<(String, String)> {
+    let ls = local();
+    keys().into_iter().filter(|k| k.starts_with("communs.")).filter_map(|k| ls.get_item(&k).unwrap().map(|v| (k, v))).collect()
+}
+
+/// What `localStorage` does with a batch, written as the app writes it.
+fn write_ops(ops: &[communs_core::storage::WriteOp]) {
+    let ls = local();
+    for op in ops {
+        match &op.value {
+            Some(v) => ls.set_item(&op.key, v).unwrap(),
+            None => ls.remove_item(&op.key).unwrap(),
+        }
+    }
+}
+
+/// Issue #14, forced: tab A plans an answer to a new activity, tab B writes
+/// its own new activity (same table position) to the real `localStorage`,
+/// then A commits what it planned. B then hears of A's writes (the
+/// `storage` event, delivered by hand: one page gets no event of its own
+/// writes). A new start of the app finds both answers under their activity.
+#[wasm_bindgen_test]
+async fn two_tabs_adding_an_activity_at_once_file_both_answers_right() {
+    use communs_core::storage::{load, NewAttempt};
+    local().clear().unwrap();
+    let (_owner, s) = start();
+    let renard = s.create_profile("Renard", 0, 0).unwrap();
+    let hibou = s.create_profile("Hibou", 1, 2).unwrap();
+    s.switch_profile(Some(&renard)).unwrap();
+    // One known activity first, so the table is not empty.
+    assert!(s.record_attempt("droit-auteur", "q1", Response::Bool(true), 100, 5));
+    sleep(400).await;
+
+    let new = |activity: &str, score: u8| NewAttempt {
+        at: 1_765_000_000,
+        lesson: "droit-auteur".into(),
+        activity: activity.into(),
+        score,
+        duration: 4,
+        response: Response::Bool(false),
+    };
+    let mut tab_a = load(communs_pairs()).store;
+    let mut tab_b = load(communs_pairs()).store;
+    // A plans; the same profile (same chunk) for B, then another profile.
+    let (_, plan_a) = tab_a.record_attempt(&renard, new("nouvelle-a", 11), 1).unwrap();
+    let (_, plan_b) = tab_b.record_attempt(&renard, new("nouvelle-b", 22), 2).unwrap();
+    // B writes its table between A's planning and A's commit.
+    write_ops(&plan_b.ops);
+    tab_b.apply(&plan_b);
+    // B answers it again for another profile: a known entry now, by position.
+    let (_, plan_b2) = tab_b.record_attempt(&hibou, new("nouvelle-b", 33), 3).unwrap();
+    assert!(plan_b2.ops.iter().all(|o| o.key != "communs.meta"), "the table is not written again");
+    write_ops(&plan_b2.ops);
+    tab_b.apply(&plan_b2);
+    // A commits the batch it planned on the old view: its index wins.
+    write_ops(&plan_a.ops);
+    tab_a.apply(&plan_a);
+    // B gets A's storage events and writes back what A's values lost (the
+    // chunk A overwrote, and B's answer that used the position A's index now
+    // gives to A's activity: renumbered).
+    for op in &plan_a.ops {
+        let fix = tab_b.on_external_change(&op.key, op.value.as_deref());
+        write_ops(&fix.ops);
+        tab_b.apply(&fix);
+    }
+
+    let (_owner2, again) = start();
+    assert!(again.state().load_problems.is_empty(), "{:?}", again.state().load_problems);
+    again.switch_profile(Some(&renard)).unwrap();
+    let scores = |a: &str| again.attempts_for("droit-auteur", a).iter().map(|t| t.score).collect::<Vec<u8>>();
+    assert_eq!(scores("nouvelle-a"), [11]);
+    assert_eq!(scores("nouvelle-b"), [22]);
+    assert_eq!(scores("q1"), [100]);
+    again.switch_profile(Some(&hibou)).unwrap();
+    let scores = |a: &str| again.attempts_for("droit-auteur", a).iter().map(|t| t.score).collect::<Vec<u8>>();
+    assert_eq!(scores("nouvelle-b"), [33]);
+    assert!(scores("nouvelle-a").is_empty());
+}
+
+/// « Effacer ma progression » against the real `localStorage`: the
+/// profile's keys go, the profile stays (and survives a new start).
+#[wasm_bindgen_test]
+async fn erasing_the_progress_keeps_the_profile() {
+    local().clear().unwrap();
+    let (_owner, s) = start();
+    let id = s.create_profile("Baleine", 4, 4).unwrap();
+    assert!(s.record_attempt("droit-auteur", "q1", Response::Bool(true), 100, 5));
+    s.set_progress("droit-auteur", LessonStatus::InProgress, 1);
+    sleep(400).await;
+    assert!(keys().iter().any(|k| k.starts_with("communs.p.")));
+    s.erase_progress(&id).unwrap();
+    assert!(keys().iter().all(|k| !k.starts_with("communs.p.")), "{:?}", keys());
+    assert!(s.attempts().is_empty());
+    let (_owner2, again) = start();
+    assert_eq!(again.current_profile().map(|p| (p.id, p.pseudonym, p.colour, p.avatar)), Some((id, "Baleine".into(), 4, 4)));
+    assert!(again.attempts().is_empty());
+    assert_eq!(again.lesson_status("droit-auteur"), None);
+}

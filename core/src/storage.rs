@@ -14,7 +14,7 @@
 //! The layout is documented in `docs/storage.md`.
 //!
 //! One module per job: `model` (the data and its caps), `schema` (keys,
-//! versions, the index and progress values of v1 and v2), `codec` (compact
+//! versions, the index and progress values of v1, v2 and v3), `codec` (compact
 //! attempt lines), `quarantine`, `load` (load with quarantine and
 //! migration), `view` (the [`Store`] and its queries), `write` (planning
 //! [`WriteBatch`]es), `merge` (other tabs' changes), `budget` (quota),

@@ -1,6 +1,8 @@
 //! The stored and exported formats, byte for byte: a known store built by
-//! planned writes, the export of the v2 fixture and a class file are
-//! compared with golden files of `tests/fixtures/storage/`. A change of
+//! planned writes (schema v3), the v2 fixture migrated to v3, the export of
+//! the v2 fixture and a class file are compared with golden files of
+//! `tests/fixtures/storage/`; v2 attempts made in the same second keep the
+//! order of their lines when migrated. A change of
 //! encoding, key or field order fails here; on a mismatch the text produced
 //! is written next to the test's target directory to be inspected.
 
@@ -31,7 +33,10 @@ fn pretty(map: &BTreeMap<String, String>) -> String {
 }
 
 /// Two profiles, attempts of every response kind (with characters that
-/// need escaping) over two months, progress, a rename, an export mark.
+/// need escaping) over two months, progress, a rename, an export mark. Two
+/// sessions: the first adds every activity to the tables (its lines name
+/// them by their ids), the second, after a new load, refers to them by
+/// position, and answers twice in one second.
 fn known_store() -> BTreeMap<String, String> {
     let mut map = BTreeMap::new();
     let mut s = load(Vec::new()).store;
@@ -51,6 +56,22 @@ fn known_store() -> BTreeMap<String, String> {
     for (i, (p, at, lesson, activity, score, response)) in attempts.into_iter().enumerate() {
         let a = NewAttempt { at, lesson: lesson.into(), activity: activity.into(), score, duration: 12, response };
         let (_, b) = s.record_attempt(p, a, 100 + i as u64).expect("recorded");
+        commit(&mut map, &mut s, &b);
+    }
+    // A new session: the tables are known now.
+    let r = load(pairs(&map));
+    assert!(r.repairs.is_empty(), "{:?}", r.repairs);
+    s = r.store;
+    for (i, score) in [30, 70].into_iter().enumerate() {
+        let a = NewAttempt {
+            at: NOW + 70,
+            lesson: "l’eau".into(),
+            activity: "vf-1".into(),
+            score,
+            duration: 1,
+            response: Response::Bool(i == 1),
+        };
+        let (_, b) = s.record_attempt(&renard, a, 200 + i as u64).expect("recorded");
         commit(&mut map, &mut s, &b);
     }
     for (p, lesson, status, position, at) in [
@@ -73,10 +94,53 @@ fn known_store() -> BTreeMap<String, String> {
 #[test]
 fn a_known_store_is_encoded_as_the_golden_file() {
     let map = known_store();
-    assert_golden("encoded-v2.json", &pretty(&map));
+    assert_golden("encoded-v3.json", &pretty(&map));
     // And it loads back clean.
     let again = load(pairs(&map));
     assert!(again.repairs.is_empty() && again.problems.is_empty(), "{:?}", again.problems);
+}
+
+#[test]
+fn the_v2_fixture_migrates_as_the_golden_file() {
+    let mut map = fixture("v2.json");
+    let r = load_and_repair(&mut map);
+    assert_eq!(r.migrated_from, Some(2));
+    assert_eq!(r.problems.iter().map(|p| &p.code).collect::<Vec<_>>(), [&ProblemCode::Migrated { from: 2, to: 3 }]);
+    assert!(r.quarantined.is_empty());
+    assert_golden("migrated-from-v2.json", &pretty(&map));
+    // Nothing lost: the same attempts and progress as read from v2.
+    let before = fixture("v2.json");
+    for id in ["rEnArd01", "h1b0u002"] {
+        let id = ProfileId::parse(id).expect("valid id");
+        assert_eq!(r.store.attempts(&id).len(), if id.as_str() == "rEnArd01" { 4 } else { 1 });
+        let v3 = load(pairs(&map)).store;
+        assert_eq!(v3.attempts(&id), r.store.attempts(&id));
+        assert_eq!(v3.progress(&id), r.store.progress(&id));
+    }
+    assert_eq!(map["communs.settings"], before["communs.settings"]);
+    // Undo gives back the v2 snapshot exactly.
+    let mut undone = map.clone();
+    apply_ops(&mut undone, &r.repairs.undo);
+    assert_eq!(undone, before);
+}
+
+#[test]
+fn v2_attempts_of_the_same_second_keep_the_order_of_their_lines() {
+    let mut map = fixture("v2-same-second.json");
+    let r = load_and_repair(&mut map);
+    assert_eq!(r.migrated_from, Some(2));
+    let id = ProfileId::parse("rEnArd01").expect("valid id");
+    // Lines c…, b…, a… in the chunk (appended in that order); v2 read them
+    // back by id (a, b, c). v3 stores their rank: the order they were made.
+    let ids: Vec<String> = r.store.attempts(&id).iter().map(|a| a.id.as_str().to_string()).collect();
+    assert_eq!(ids, ["c0000001", "b0000002", "a0000003", "a0000004"]);
+    assert_eq!(
+        map["communs.p.rEnArd01.2025-09"],
+        "#3\nc00000014KO8 0 0 5 c1\nb00000024KO8.1 0 1A 5 c0\na00000034KO8.2 0 u 5 c2\na00000044KP4 0 1A 5 c0\n"
+    );
+    assert_eq!(map["communs.p.rEnArd01.progress"], "{\"v\":3,\"l\":[[0,0,1,1757925000]]}");
+    let again = load(pairs(&map)).store;
+    assert_eq!(again.attempts(&id), r.store.attempts(&id));
 }
 
 #[test]

@@ -48,8 +48,8 @@ fn assert_nothing_lost(before: &BTreeMap<String, String>, after: &BTreeMap<Strin
 }
 
 #[test]
-fn v2_fixture_loads_clean() {
-    let mut map = fixture("v2.json");
+fn v3_fixture_loads_clean() {
+    let mut map = fixture("v3.json");
     let before = map.clone();
     let r = load_and_repair(&mut map);
     assert!(r.problems.is_empty(), "{:?}", r.problems);
@@ -80,13 +80,13 @@ fn v2_fixture_loads_clean() {
 }
 
 #[test]
-fn v1_fixture_migrates_to_v2() {
+fn v1_fixture_migrates_to_v3() {
     let mut map = fixture("v1.json");
     let before = map.clone();
     let r = load_and_repair(&mut map);
     assert_eq!(r.migrated_from, Some(1));
     assert_eq!(r.problems.len(), 1, "only the migration note: {:?}", r.problems);
-    assert_eq!(r.problems[0].code, ProblemCode::Migrated { from: 1, to: 2 });
+    assert_eq!(r.problems[0].code, ProblemCode::Migrated { from: 1, to: 3 });
     assert!(r.quarantined.is_empty());
     // Same learner data as the hand-written v2 fixture.
     let v2 = load(pairs(&fixture("v2.json"))).store;
@@ -96,9 +96,9 @@ fn v1_fixture_migrates_to_v2() {
     }
     assert_eq!(r.store.profiles()[0].pseudonym, "Renard bleu");
     assert_eq!(r.store.current(), Some(&pid("rEnArd01")));
-    // The migrated storage is v2 and smaller.
-    assert!(map[META_KEY].starts_with("{\"v\":2"));
-    assert!(map["communs.p.rEnArd01.2025-09"].starts_with("#2\n"));
+    // The migrated storage is v3 and smaller.
+    assert!(map[META_KEY].starts_with("{\"v\":3"));
+    assert!(map["communs.p.rEnArd01.2025-09"].starts_with("#3\n"));
     let size = |m: &BTreeMap<String, String>| m.iter().map(|(k, v)| k.len() + v.len()).sum::<usize>();
     assert!(size(&map) < size(&before), "{} !< {}", size(&map), size(&before));
     // Undo gives back the v1 snapshot exactly.
@@ -176,16 +176,16 @@ fn future_schema_is_read_only_and_untouched() {
     let s = &r.store;
     assert!(r.repairs.is_empty());
     let reason = s.read_only_reason().expect("read-only");
-    assert_eq!(reason, &StorageError::ReadOnly { format: 3 });
+    assert_eq!(reason, &StorageError::ReadOnly { format: 4 });
     assert_eq!(r.problems.len(), 1);
-    assert_eq!(r.problems[0].code, ProblemCode::ReadOnly { format: 3 });
+    assert_eq!(r.problems[0].code, ProblemCode::ReadOnly { format: 4 });
     let id = pid("rEnArd01");
     assert!(s.create_profile("Chat", 0, 0, 1_760_000_000, 1).is_err());
     assert!(s.rename_profile(&id, "Chat").is_err());
     assert!(s.delete_profile(&id).is_err());
     assert!(s.switch_profile(None).is_err());
     assert!(import(s, &fixture_text("export-v1.json"), &ImportLimits::default()).is_err());
-    assert_eq!(s.raw_value("communs.p.rEnArd01.2025-09"), Some("#3\nAAAAAAAA quelque chose de nouveau\n"));
+    assert_eq!(s.raw_value("communs.p.rEnArd01.2025-09"), Some("#4\nAAAAAAAA quelque chose de nouveau\n"));
 }
 
 #[test]
@@ -222,7 +222,7 @@ fn orphan_keys_get_a_recovered_profile() {
 
 #[test]
 fn oversized_values_are_quarantined() {
-    let mut map = fixture("v2.json");
+    let mut map = fixture("v3.json");
     let huge = "x".repeat(MAX_VALUE_BYTES + 1);
     map.insert("communs.p.rEnArd01.2025-12".into(), huge.clone());
     map.insert("communs.p.rEnArd01.progress".into(), format!("{{\"v\":2,\"l\":[],\"x\":\"{huge}\"}}"));
@@ -231,7 +231,7 @@ fn oversized_values_are_quarantined() {
     assert!(r.problems.iter().all(|p| p.code == ProblemCode::Quarantined { reason: "valeur trop volumineuse".into() }));
     assert_eq!(r.store.attempts(&pid("rEnArd01")).len(), 4);
     // Big meta too.
-    let mut map = fixture("v2.json");
+    let mut map = fixture("v3.json");
     map.insert(META_KEY.into(), format!("{{\"v\":2,\"x\":\"{huge}\"}}"));
     let r = load_and_repair(&mut map);
     assert!(r.store.quarantined().iter().any(|q| q.from == META_KEY));
@@ -249,7 +249,8 @@ fn empty_storage() {
 /// the repairs reach a fixpoint.
 #[test]
 fn random_hostile_snapshots() {
-    let bases = ["v1.json", "v2.json", "corrupt.json", "foreign.json", "orphan.json", "corrupt-meta.json"];
+    let bases =
+        ["v1.json", "v2.json", "v3.json", "v2-same-second.json", "corrupt.json", "foreign.json", "orphan.json", "corrupt-meta.json"];
     let garbage = [
         "",
         "#2",

@@ -285,7 +285,7 @@ fn merge_chunks_properties() {
     pool.push(format!("{}{}", &first[..first.len() - 1], "9"));
     let chunk = |rng: &mut Rng| -> String {
         let n = rng.below(30);
-        let mut v = String::from("#2\n");
+        let mut v = String::from("#3\n");
         for _ in 0..n {
             let l: &String = rng.pick(&pool);
             v.push_str(l);
@@ -416,7 +416,7 @@ fn export_then_import_elsewhere() {
 
 #[test]
 fn import_fixture_merges_into_existing_profile() {
-    let mut map = fixture("v2.json");
+    let mut map = fixture("v3.json");
     let mut s = load(pairs(&map)).store;
     let (w, report) = import(&s, &fixture_text("export-v1.json"), &ImportLimits::default()).unwrap();
     assert!(!report.created);
@@ -433,7 +433,7 @@ fn import_fixture_merges_into_existing_profile() {
 
 #[test]
 fn hostile_imports_are_refused_cleanly() {
-    let s = load(pairs(&fixture("v2.json"))).store;
+    let s = load(pairs(&fixture("v3.json"))).store;
     let good = fixture_text("export-v1.json");
     let limits = ImportLimits::default();
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
@@ -477,7 +477,7 @@ fn hostile_imports_are_refused_cleanly() {
 
 #[test]
 fn random_mutations_of_an_export_never_panic() {
-    let s = load(pairs(&fixture("v2.json"))).store;
+    let s = load(pairs(&fixture("v3.json"))).store;
     let good = fixture_text("export-v1.json");
     let mut rng = Rng(5);
     let chars: Vec<char> = good.chars().collect();
@@ -495,7 +495,7 @@ fn random_mutations_of_an_export_never_panic() {
         }
         let text: String = c.into_iter().collect();
         if let Ok((w, _)) = import(&s, &text, &ImportLimits::default()) {
-            let mut map = fixture("v2.json");
+            let mut map = fixture("v3.json");
             apply_ops(&mut map, &w.ops);
             let r = load(pairs(&map));
             assert!(r.repairs.is_empty(), "an import wrote something load wants to repair: {:?}", r.repairs.ops);

@@ -1,4 +1,4 @@
-//! Size figures of the v2 encoding: characters per stored attempt on a
+//! Size figures of the v3 encoding: characters per stored attempt on a
 //! realistic mix of responses, and a full school year of 100 pupils on one
 //! class computer against the 5,000,000-character budget. Run with
 //! `--nocapture` to see the figures.
@@ -42,7 +42,7 @@ fn chars_per_attempt_on_a_realistic_mix() {
         let (_, w) = s.record_attempt(&p, a, rng.next_u64()).unwrap();
         // The chunk grows by exactly one line and its newline.
         let op = w.ops.iter().find(|o| o.key != META_KEY).unwrap();
-        let old = s.raw_value(&op.key).map_or(3, str::len); // "#2\n" for a new chunk
+        let old = s.raw_value(&op.key).map_or(3, str::len); // "#3\n" for a new chunk
         let added = utf16_len(&op.value.as_deref().unwrap()[old..]);
         sizes.push(added);
         by_kind.entry(kind).or_default().push(added);

@@ -43,6 +43,11 @@ keys! {
         DeleteConfirmButton,
         DeleteMismatch,
         Deleted,
+        Erase,
+        EraseDialogText,
+        EraseConfirmButton,
+        EraseMismatch,
+        Erased,
         SaveTitle,
         SaveText,
         LastExportLabel,
@@ -130,6 +135,11 @@ impl Text for ProfileMsg {
             DeleteConfirmButton => "Supprimer définitivement",
             DeleteMismatch => "Le pseudonyme recopié ne correspond pas\u{a0}: rien n’a été supprimé.",
             Deleted => "Le profil et sa progression ont été effacés.",
+            Erase => "Effacer ma progression",
+            EraseDialogText => "Toutes les réponses et l’avancement dans les leçons de ce profil seront effacés de ce navigateur\u{a0}; le profil reste, avec son pseudonyme, sa couleur et son avatar. Exporte ta progression avant si tu veux la garder. Pour confirmer, recopie le pseudonyme du profil.",
+            EraseConfirmButton => "Effacer la progression",
+            EraseMismatch => "Le pseudonyme recopié ne correspond pas\u{a0}: rien n’a été effacé.",
+            Erased => "La progression a été effacée. Le profil est toujours là.",
             SaveTitle => "Sauvegarder ta progression",
             SaveText => "Les navigateurs et les ordinateurs de l’école effacent parfois leurs données. Télécharge une sauvegarde de temps en temps et garde le fichier (clé USB, ENT)\u{a0}: tu pourras l’importer sur un autre ordinateur.",
             LastExportLabel => "Dernière sauvegarde\u{a0}: ",
@@ -184,6 +194,11 @@ impl Text for ProfileMsg {
 /// « Profil actuel : Renard », for screen readers and titles.
 pub fn current_profile(pseudonym: &str) -> String {
     format!("{}{pseudonym}", ProfileMsg::CurrentPrefix.fr())
+}
+
+/// « Effacer la progression de « Renard » ? »
+pub fn erase_title(pseudonym: &str) -> String {
+    format!("Effacer la progression de «\u{a0}{pseudonym}\u{a0}»\u{202f}?")
 }
 
 /// « Supprimer le profil « Renard » ? »

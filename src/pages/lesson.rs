@@ -17,7 +17,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use wasm_bindgen::JsCast;
 
-use crate::activities::ActivityView;
+use crate::activities::{ActivityView, LessonOrder};
 use crate::components::export_reminder::ExportReminder;
 use crate::components::safe_html;
 use crate::content::{load_lesson, use_catalogue};
@@ -69,25 +69,16 @@ fn LessonPage(lesson: Arc<CompiledLesson>) -> impl IntoView {
     }
 
     // Where to resume: the first activity after the last one answered.
-    let activity_ids: Vec<String> = lesson.activities.iter().map(|a| a.id.clone()).collect();
+    let activity_ids: Arc<[String]> = lesson.activities.iter().map(|a| a.id.clone()).collect();
+    // An answer moves the stored position (index of the next activity) in the
+    // same write as the attempt: the activities plan both at once.
+    provide_context(LessonOrder(activity_ids.clone()));
     let resume_target = {
         let id = id.clone();
         let ids = activity_ids.clone();
-        // One read of the learner's attempts, not one per activity.
-        Memo::new(move |_| resume_point(&id, &ids, &storage.attempts()))
+        // Read from the storage's memo of the learner's attempts, not cloned.
+        Memo::new(move |_| storage.with_attempts(|a| resume_point(&id, &ids, &a.all)))
     };
-    // Keep the stored position in step with the answers (index of the next activity).
-    {
-        let id = id.clone();
-        Effect::new(move |_| {
-            if let Some(target) = resume_target.get() {
-                let stored = untrack(|| (storage.lesson_status(&id), storage.lesson_position(&id)));
-                if let Some(pos) = target.position_to_store(stored.0, stored.1) {
-                    storage.set_progress(&id, LessonStatus::InProgress, pos);
-                }
-            }
-        });
-    }
 
     let status = {
         let id = id.clone();

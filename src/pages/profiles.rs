@@ -1,5 +1,5 @@
 //! « Profils »: the learners of this browser (create, choose, modify,
-//! delete after retyping the pseudonym), saving (export, import, « dernière
+//! erase the progress or delete, each after retyping the pseudonym), saving (export, import, « dernière
 //! sauvegarde », space used), data set aside, and the teacher's class file.
 //! Every decision is `core`'s; this page lays it out and calls [`Storage`](crate::storage::Storage).
 
@@ -29,11 +29,11 @@ pub fn Profiles() -> impl IntoView {
     let (message, set_message) = signal(Ok::<String, String>(String::new()));
     let say = move |m: Said| set_message.set(m);
     let (editing, set_editing) = signal(None::<ProfileId>);
-    let (deleting, set_deleting) = signal(None::<Profile>);
+    let (deleting, set_deleting) = signal(None::<(Profile, Erasure)>);
     let dialog = NodeRef::<html::Dialog>::new();
 
-    let open_delete = move |p: Profile| {
-        set_deleting.set(Some(p));
+    let open_delete = move |p: Profile, what: Erasure| {
+        set_deleting.set(Some((p, what)));
         if let Some(d) = dialog.get_untracked() {
             let _ = d.show_modal();
         }
@@ -113,13 +113,22 @@ fn last_export_text(t_: Option<i64>) -> String {
     }
 }
 
+/// What the confirmation dialog erases.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Erasure {
+    /// The profile and everything it did.
+    Profile,
+    /// Its attempts and progress only: the profile stays.
+    Progress,
+}
+
 /// One profile of the list, with its actions (or its edit form).
 #[component]
 fn ProfileItem(
     profile: Profile,
     editing: ReadSignal<Option<ProfileId>>,
     set_editing: WriteSignal<Option<ProfileId>>,
-    on_delete: impl Fn(Profile) + Copy + Send + Sync + 'static,
+    on_delete: impl Fn(Profile, Erasure) + Copy + Send + Sync + 'static,
     say: impl Fn(Said) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let storage = use_storage();
@@ -134,7 +143,8 @@ fn ProfileItem(
         Err(e) => say(Err(e.message())),
     };
     let export = move |_| say(stored.with_value(|p| export_profile_file(storage, p)));
-    let delete = move |_| on_delete(stored.get_value());
+    let delete = move |_| on_delete(stored.get_value(), Erasure::Profile);
+    let erase = move |_| on_delete(stored.get_value(), Erasure::Progress);
     let start_edit = move |_| set_editing.set(Some(id.get_value()));
     let actions = move || {
         let name = stored.with_value(|p| p.pseudonym.clone());
@@ -153,6 +163,9 @@ fn ProfileItem(
                 </button>
                 <button type="button" class="bouton-secondaire" on:click=export data-testid="telecharger-profil">
                     {t(M::ExportThis)}<span class="sr-only">" " {name.clone()}</span>
+                </button>
+                <button type="button" class="bouton-secondaire" on:click=erase data-testid="effacer-progression">
+                    {t(M::Erase)}<span class="sr-only">" " {name.clone()}</span>
                 </button>
                 <button type="button" class="bouton-danger" on:click=delete data-testid="supprimer">
                     {t(M::Delete)}<span class="sr-only">" " {name.clone()}</span>
@@ -359,12 +372,13 @@ fn EditProfile(
     }
 }
 
-/// The confirmation dialog of a deletion: the pseudonym must be retyped.
+/// The confirmation dialog of a deletion or of « Effacer ma progression »:
+/// the pseudonym must be retyped.
 #[component]
 fn DeleteDialog(
     dialog: NodeRef<html::Dialog>,
-    deleting: ReadSignal<Option<Profile>>,
-    set_deleting: WriteSignal<Option<Profile>>,
+    deleting: ReadSignal<Option<(Profile, Erasure)>>,
+    set_deleting: WriteSignal<Option<(Profile, Erasure)>>,
     say: impl Fn(Said) + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let storage = use_storage();
@@ -380,21 +394,34 @@ fn DeleteDialog(
     };
     let confirm = move |ev: SubmitEvent| {
         ev.prevent_default();
-        let Some(p) = deleting.get_untracked() else { return close() };
+        let Some((p, what)) = deleting.get_untracked() else { return close() };
         let retyped = typed.get_untracked().split_whitespace().collect::<Vec<_>>().join(" ");
         if retyped != p.pseudonym {
-            set_error.set(t(M::DeleteMismatch).to_string());
+            set_error.set(t(if what == Erasure::Profile { M::DeleteMismatch } else { M::EraseMismatch }).to_string());
             return;
         }
-        match storage.delete_profile(&p.id) {
+        let (done, result) = match what {
+            Erasure::Profile => (M::Deleted, storage.delete_profile(&p.id)),
+            Erasure::Progress => (M::Erased, storage.erase_progress(&p.id)),
+        };
+        match result {
             Ok(()) => {
                 close();
-                say(Ok(t(M::Deleted).to_string()));
+                say(Ok(t(done).to_string()));
             }
             Err(e) => set_error.set(e.message()),
         }
     };
-    let title = move || deleting.with(|p| p.as_ref().map(|p| msg::delete_title(&p.pseudonym)).unwrap_or_default());
+    let what = move || deleting.with(|d| d.as_ref().map_or(Erasure::Profile, |(_, w)| *w));
+    let title = move || {
+        deleting.with(|d| match d {
+            Some((p, Erasure::Profile)) => msg::delete_title(&p.pseudonym),
+            Some((p, Erasure::Progress)) => msg::erase_title(&p.pseudonym),
+            None => String::new(),
+        })
+    };
+    let text = move || t(if what() == Erasure::Profile { M::DeleteDialogText } else { M::EraseDialogText });
+    let button = move || t(if what() == Erasure::Profile { M::DeleteConfirmButton } else { M::EraseConfirmButton });
     view! {
         <dialog
             node_ref=dialog
@@ -409,7 +436,7 @@ fn DeleteDialog(
         >
             <form on:submit=confirm novalidate>
                 <h2 id="titre-suppression">{title}</h2>
-                <p id="texte-suppression">{t(M::DeleteDialogText)}</p>
+                <p id="texte-suppression">{text}</p>
                 <div class="champ">
                     <label for="suppression-pseudonyme">{t(M::DeleteConfirmLabel)}</label>
                     <input
@@ -425,7 +452,7 @@ fn DeleteDialog(
                 <p class="erreur" role="alert" data-testid="suppression-erreur">{error}</p>
                 <div class="profil-actions">
                     <button type="submit" class="bouton-danger" data-testid="confirmer-suppression">
-                        {t(M::DeleteConfirmButton)}
+                        {button}
                     </button>
                     <button type="button" class="bouton-secondaire" on:click=move |_| close()>
                         {t(M::Cancel)}

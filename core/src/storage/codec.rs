@@ -1,12 +1,13 @@
 //! The compact text encodings of the storage schema: numbers in an ordered
 //! 64-digit alphabet, escaped free text, [`Response`] in a few characters, one
-//! attempt per line (schema v2) and the verbose JSON lines of schema v1 that
-//! the migration still reads, plus calendar arithmetic for month chunks.
+//! attempt per line (schema v3, and the v2 lines and verbose JSON lines of
+//! schema v1 that the migration still reads), plus calendar arithmetic for
+//! month chunks.
 //!
 //! Every decoder is total: it returns `None` (or an error message) on any
 //! malformed input and never panics, whatever the bytes.
 
-use super::{AttemptId, MAX_DURATION_SECS, MAX_LIST_LEN, MAX_SCORE};
+use super::{valid_content_id, AttemptId, MAX_DURATION_SECS, MAX_LIST_LEN, MAX_SCORE};
 use crate::response::{Response, MAX_TEXT_CHARS};
 use serde::Deserialize;
 
@@ -14,7 +15,9 @@ use serde::Deserialize;
 /// `A-Z`, `-`, `_`. Numbers below 36 therefore read like base 36.
 pub const DIGITS: &[u8; 64] = b"0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_";
 
-/// Header line of a schema-v2 chunk.
+/// Header line of a chunk of the current schema (v3).
+pub const CHUNK_HEADER: &str = "#3";
+/// Header line of a schema-v2 chunk (read for migration).
 pub const CHUNK_V2_HEADER: &str = "#2";
 
 /// Value of one digit, or `None`.
@@ -107,8 +110,15 @@ pub fn cap_text(s: &str) -> String {
 }
 
 fn escape_text(s: &str, out: &mut String) {
+    escape(s, false, out);
+}
+
+/// Escapes a text; `space` also escapes spaces as `\s` (ids written inside a
+/// line, where a space ends the field).
+fn escape(s: &str, space: bool, out: &mut String) {
     for c in s.chars() {
         match c {
+            ' ' if space => out.push_str("\\s"),
             '\\' => out.push_str("\\\\"),
             '|' => out.push_str("\\|"),
             '\n' => out.push_str("\\n"),
@@ -123,6 +133,12 @@ fn escape_text(s: &str, out: &mut String) {
 
 /// Splits on unescaped `|` and unescapes each entry.
 fn unescape_texts(s: &str) -> Option<Vec<String>> {
+    unescape(s, false)
+}
+
+/// Splits on unescaped `|` and unescapes each entry; `space`: `\s` is a
+/// space and a raw space is refused (ids inside a line).
+fn unescape(s: &str, space: bool) -> Option<Vec<String>> {
     let mut entries = Vec::new();
     let mut cur = String::new();
     let mut chars = s.chars();
@@ -131,6 +147,7 @@ fn unescape_texts(s: &str) -> Option<Vec<String>> {
             '|' => entries.push(std::mem::take(&mut cur)),
             '\\' => match chars.next()? {
                 '\\' => cur.push('\\'),
+                's' if space => cur.push(' '),
                 '|' => cur.push('|'),
                 'n' => cur.push('\n'),
                 'r' => cur.push('\r'),
@@ -144,7 +161,7 @@ fn unescape_texts(s: &str) -> Option<Vec<String>> {
                 }
                 _ => return None,
             },
-            c if (c as u32) < 0x20 || c == '\u{7f}' => return None,
+            c if (c as u32) < 0x20 || c == '\u{7f}' || (space && c == ' ') => return None,
             c => cur.push(c),
         }
     }
@@ -265,15 +282,35 @@ pub fn decode_response(s: &str) -> Option<Response> {
 
 // ---------------------------------------------------------------- attempt lines
 
-/// One attempt as stored in a v2 chunk line, with the activity still interned.
+/// Which activity a line is about: a position in the index's activity table,
+/// or the ids themselves (for an activity this tab added to the table
+/// during its session: a position another tab may give another meaning to
+/// at the same moment; see `docs/storage.md`, « Deux onglets »).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ActRef {
+    /// Index into the activity table of the meta.
+    Index(u32),
+    /// Lesson and activity ids, written in the line.
+    Ids {
+        /// Lesson id.
+        lesson: String,
+        /// Activity id.
+        activity: String,
+    },
+}
+
+/// One attempt as stored in a chunk line.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Line {
     /// Attempt id (8 digits).
     pub id: AttemptId,
     /// Seconds since the start of the chunk's month (UTC).
     pub rel: u64,
-    /// Index into the activity table of the meta.
-    pub act: u32,
+    /// Rank among the profile's attempts of the same second (0 for the
+    /// first): the order they were made in.
+    pub tie: u32,
+    /// The activity.
+    pub act: ActRef,
     /// Score 0–100.
     pub score: u8,
     /// Time spent, seconds, capped.
@@ -282,13 +319,26 @@ pub struct Line {
     pub response: Response,
 }
 
-/// `<id:8><rel> <act> <score> <duration> <response>`, no newline.
+/// `<id:8><rel>[.<tie>] <act> <score> <duration> <response>`, no newline;
+/// `<act>` is an index, or `=` and the escaped `lesson|activity`.
 pub fn encode_line(l: &Line) -> String {
     let mut out = String::with_capacity(32);
     out.push_str(l.id.as_str());
     encode_num(l.rel, &mut out);
+    if l.tie > 0 {
+        out.push('.');
+        encode_num(u64::from(l.tie), &mut out);
+    }
     out.push(' ');
-    encode_num(u64::from(l.act), &mut out);
+    match &l.act {
+        ActRef::Index(i) => encode_num(u64::from(*i), &mut out),
+        ActRef::Ids { lesson, activity } => {
+            out.push('=');
+            escape(lesson, true, &mut out);
+            out.push('|');
+            escape(activity, true, &mut out);
+        }
+    }
     out.push(' ');
     encode_num(u64::from(l.score), &mut out);
     out.push(' ');
@@ -298,25 +348,60 @@ pub fn encode_line(l: &Line) -> String {
     out
 }
 
-/// Inverse of [`encode_line`]; checks field ranges (not the month bound,
-/// which the caller knows).
+/// Inverse of [`encode_line`] (schema v3); checks field ranges (not the
+/// month bound, which the caller knows, nor the table bound).
 pub fn decode_line(s: &str) -> Option<Line> {
+    decode_line_of(s, true)
+}
+
+/// A schema-v2 line: `<id:8><rel> <act index> <score> <duration> <response>`
+/// (no rank, no ids in the line); its rank is 0.
+pub fn decode_line_v2(s: &str) -> Option<Line> {
+    decode_line_of(s, false)
+}
+
+fn decode_line_of(s: &str, v3: bool) -> Option<Line> {
     let mut parts = s.splitn(5, ' ');
     let head = parts.next()?;
     if head.len() < 9 || !head.is_char_boundary(8) {
         return None;
     }
-    let (id, rel) = head.split_at(8);
+    let (id, time) = head.split_at(8);
     let id = AttemptId::parse(id)?;
-    let rel = decode_num(rel)?;
-    let act = u32::try_from(decode_num(parts.next()?)?).ok()?;
+    let (rel, tie) = match time.split_once('.') {
+        Some((rel, tie)) if v3 => (decode_num(rel)?, u32::try_from(decode_num(tie)?).ok().filter(|t| *t > 0)?),
+        Some(_) => return None,
+        None => (decode_num(time)?, 0),
+    };
+    let act = parts.next()?;
+    let act = match act.strip_prefix('=') {
+        Some(ids) if v3 => {
+            let mut ids = unescape(ids, true)?.into_iter();
+            let (Some(lesson), Some(activity), None) = (ids.next(), ids.next(), ids.next()) else { return None };
+            if !valid_content_id(&lesson) || !valid_content_id(&activity) {
+                return None;
+            }
+            ActRef::Ids { lesson, activity }
+        }
+        Some(_) => return None,
+        None => ActRef::Index(u32::try_from(decode_num(act)?).ok()?),
+    };
     let score = u8::try_from(decode_num(parts.next()?)?).ok()?;
     let duration = u32::try_from(decode_num(parts.next()?)?).ok()?;
     let response = decode_response(parts.next()?)?;
     if score > MAX_SCORE || duration > MAX_DURATION_SECS || rel > 31 * 86_400 {
         return None;
     }
-    Some(Line { id, rel, act, score, duration, response })
+    Some(Line { id, rel, tie, act, score, duration, response })
+}
+
+/// Decodes a line of a chunk of this format (v3 or v2; `None` otherwise).
+pub fn decode_line_in(s: &str, format: ChunkFormat) -> Option<Line> {
+    match format {
+        ChunkFormat::V3 => decode_line(s),
+        ChunkFormat::V2 => decode_line_v2(s),
+        ChunkFormat::V1 | ChunkFormat::Unknown => None,
+    }
 }
 
 /// One attempt as written by schema v1: a JSON object per line, ids inline,
@@ -347,6 +432,9 @@ pub enum ChunkFormat {
     V1,
     /// Schema v2: the header `#2`, then one compact line per attempt.
     V2,
+    /// Schema v3: the header `#3`, then one compact line per attempt (with
+    /// its rank in the second, and ids for activities new to the tab).
+    V3,
     /// Another header, or text that is neither.
     Unknown,
 }
@@ -354,7 +442,9 @@ pub enum ChunkFormat {
 /// The format of a chunk value.
 pub fn chunk_format(value: &str) -> ChunkFormat {
     let first = value.lines().next().unwrap_or("");
-    if first == CHUNK_V2_HEADER {
+    if first == CHUNK_HEADER {
+        ChunkFormat::V3
+    } else if first == CHUNK_V2_HEADER {
         ChunkFormat::V2
     } else if first.starts_with('#') {
         ChunkFormat::Unknown
@@ -365,23 +455,23 @@ pub fn chunk_format(value: &str) -> ChunkFormat {
     }
 }
 
-/// Lines of a v2 chunk after the header (empty lines skipped).
+/// Lines of a v2 or v3 chunk after the header (empty lines skipped).
 pub fn v2_lines(value: &str) -> impl Iterator<Item = &str> {
     value.lines().skip(1).filter(|l| !l.is_empty())
 }
 
 /// The attempt lines of a chunk value of this format: after the header for
-/// v2, every line that is not blank otherwise.
+/// v2 and v3, every line that is not blank otherwise.
 pub fn chunk_lines(value: &str, format: ChunkFormat) -> Vec<&str> {
     match format {
-        ChunkFormat::V2 => v2_lines(value).collect(),
+        ChunkFormat::V2 | ChunkFormat::V3 => v2_lines(value).collect(),
         ChunkFormat::V1 | ChunkFormat::Unknown => value.lines().filter(|l| !l.trim().is_empty()).collect(),
     }
 }
 
-/// Builds a v2 chunk value from encoded lines (each line is ended by `\n`).
+/// Builds a v3 chunk value from encoded lines (each line is ended by `\n`).
 pub fn chunk_from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String {
-    let mut out = String::from(CHUNK_V2_HEADER);
+    let mut out = String::from(CHUNK_HEADER);
     out.push('\n');
     for l in lines {
         out.push_str(l);
@@ -390,35 +480,38 @@ pub fn chunk_from_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> String 
     out
 }
 
-/// Union of two v2 chunk values by attempt id, in a canonical order (by time
-/// then id; undecodable lines kept verbatim, sorted, at the end). When both
-/// hold different lines with the same id, the smaller line wins, so the
-/// result does not depend on the argument order and merging again changes
-/// nothing. Values that are not v2 chunks are treated as lists of
-/// undecodable lines, so nothing is dropped.
+/// Union of two chunk values by attempt id, in a canonical order (by time,
+/// rank in the second, then id; undecodable lines kept verbatim, sorted, at
+/// the end), written as v3. When both hold different lines with the same
+/// id, the smaller line wins, so the result does not depend on the argument
+/// order and merging again changes nothing. v2 lines are read as v2 (rank
+/// 0); values that are not chunks are treated as lists of undecodable lines,
+/// so nothing is dropped.
 pub fn merge_chunks(a: &str, b: &str) -> String {
     use std::collections::{BTreeMap, BTreeSet};
-    let mut good: BTreeMap<String, (u64, String)> = BTreeMap::new();
+    let mut good: BTreeMap<String, (u64, u32, String)> = BTreeMap::new();
     let mut bad: BTreeSet<String> = BTreeSet::new();
     for value in [a, b] {
-        for line in chunk_lines(value, chunk_format(value)) {
-            match decode_line(line) {
+        let format = chunk_format(value);
+        for raw in chunk_lines(value, format) {
+            match decode_line_in(raw, format) {
                 Some(l) => {
+                    let line = encode_line(&l);
                     let key = l.id.as_str().to_string();
                     match good.get(&key) {
-                        Some((_, existing)) if existing.as_str() <= line => {}
+                        Some((_, _, existing)) if *existing <= line => {}
                         _ => {
-                            good.insert(key, (l.rel, line.to_string()));
+                            good.insert(key, (l.rel, l.tie, line));
                         }
                     }
                 }
                 None => {
-                    bad.insert(line.to_string());
+                    bad.insert(raw.to_string());
                 }
             }
         }
     }
-    let mut sorted: Vec<(u64, &String, &String)> = good.iter().map(|(id, (rel, line))| (*rel, id, line)).collect();
+    let mut sorted: Vec<(u64, u32, &String, &String)> = good.iter().map(|(id, (rel, tie, line))| (*rel, *tie, id, line)).collect();
     sorted.sort();
-    chunk_from_lines(sorted.iter().map(|(_, _, l)| l.as_str()).chain(bad.iter().map(String::as_str)))
+    chunk_from_lines(sorted.iter().map(|(_, _, _, l)| l.as_str()).chain(bad.iter().map(String::as_str)))
 }

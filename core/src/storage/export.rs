@@ -232,7 +232,10 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, Storage
     if attempts_v.len() > limits.max_attempts {
         return err(StorageError::TooManyAttempts { max: limits.max_attempts });
     }
-    let mut attempts: BTreeMap<AttemptId, Attempt> = BTreeMap::new();
+    // In the order of the file: an export lists attempts in the order they
+    // were made, which gives the rank of attempts made in the same second.
+    let mut attempts: Vec<Attempt> = Vec::new();
+    let mut ids: std::collections::BTreeSet<AttemptId> = std::collections::BTreeSet::new();
     for (i, a) in attempts_v.into_iter().enumerate() {
         let parsed = serde_json::from_value::<ExportAttempt>(a).ok().and_then(|a| {
             let ok = valid_content_id(&a.lesson) && valid_content_id(&a.activity) && a.score <= MAX_SCORE && valid_time(a.at);
@@ -249,8 +252,9 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, Storage
             })
         });
         match parsed {
-            Some(a) if !attempts.contains_key(&a.id) => {
-                attempts.insert(a.id.clone(), a);
+            Some(a) if !ids.contains(&a.id) => {
+                ids.insert(a.id.clone());
+                attempts.push(a);
             }
             Some(_) => {
                 skipped += 1;
@@ -294,7 +298,9 @@ fn read_export(text: &str, limits: &ImportLimits) -> Result<ValidExport, Storage
     if skipped > MAX_LISTED_PROBLEMS {
         problems.push(ProblemCode::SkippedTotal { count: skipped });
     }
-    Ok(ValidExport { profile, exported_at, attempts: attempts.into_values().collect(), progress, skipped, problems })
+    // Made in that order: by time, the file's order within a second.
+    attempts.sort_by_key(|a| a.at);
+    Ok(ValidExport { profile, exported_at, attempts, progress, skipped, problems })
 }
 
 /// Reads a profile export and plans merging it into the store: attempts are
@@ -381,11 +387,8 @@ pub fn build_class_file(exports: &[&str]) -> ClassFile {
                         pupils.insert(file.profile.id.clone(), file);
                     }
                     Some(known) => {
-                        let mut by_id: BTreeMap<AttemptId, Attempt> = known.attempts.drain(..).map(|a| (a.id.clone(), a)).collect();
-                        for a in file.attempts {
-                            by_id.entry(a.id.clone()).or_insert(a);
-                        }
-                        known.attempts = by_id.into_values().collect();
+                        let ids: std::collections::BTreeSet<AttemptId> = known.attempts.iter().map(|a| a.id.clone()).collect();
+                        known.attempts.extend(file.attempts.into_iter().filter(|a| !ids.contains(&a.id)));
                         for (lesson, p) in file.progress {
                             let merged = match known.progress.get(&lesson) {
                                 Some(old) => old.merge(&p),
@@ -405,7 +408,8 @@ pub fn build_class_file(exports: &[&str]) -> ClassFile {
     let mut list: Vec<ClassPupil> = pupils
         .into_values()
         .map(|mut f| {
-            f.attempts.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
+            // Stable: within a second, the order of the first save, then the next.
+            f.attempts.sort_by_key(|a| a.at);
             ClassPupil {
                 id: f.profile.id.as_str().into(),
                 pseudonym: f.profile.pseudonym,

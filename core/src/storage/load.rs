@@ -2,8 +2,8 @@
 //! with the writes that repair storage.
 //!
 //! Loading never fails: each value is parsed on its own, whatever cannot be
-//! read is moved to quarantine (never deleted), schema v1 data is migrated
-//! to v2, orphan keys get a recovered profile, and an unknown future schema
+//! read is moved to quarantine (never deleted), schema v1 and v2 data are
+//! migrated to v3, orphan keys get a recovered profile, and an unknown future schema
 //! makes the store read-only without touching anything. A load followed by
 //! its repairs is a fixpoint.
 //!
@@ -14,7 +14,7 @@
 //! recovered profile (« Profil retrouvé N », stored in the index).
 
 use super::codec::{self, ChunkFormat, Line, LineV1};
-use super::schema::{classify, progress_is_v2, read_meta, read_progress, KeyKind, MetaRead, Month, ProgressRead};
+use super::schema::{self, classify, progress_needs_tables, read_meta, read_progress, KeyKind, MetaRead, Month, ProgressRead};
 use super::write::batch_from;
 use super::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -94,20 +94,27 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
                     l.quarantine_key_value(META_KEY, &reason);
                     tables_lost = true;
                 }
-                MetaRead::V1(m) | MetaRead::V2(m) if !m.dropped.is_empty() => {
+                MetaRead::V1(m) | MetaRead::Tables(m, _) if !m.dropped.is_empty() => {
                     let raw = meta.clone();
                     l.quarantine(META_KEY, "profils illisibles retirés de l'index", &raw);
                     for &n in &m.dropped {
                         l.problem(Some(META_KEY), ProblemCode::IndexEntryDropped { n });
                     }
-                    migrated_from = matches!(read_meta(meta), MetaRead::V1(_)).then_some(1);
+                    migrated_from = match read_meta(meta) {
+                        MetaRead::V1(_) => Some(1),
+                        MetaRead::Tables(_, v) if v < SCHEMA_VERSION => Some(v),
+                        _ => None,
+                    };
                     store.set_meta(m);
                 }
                 MetaRead::V1(m) => {
                     migrated_from = Some(1);
                     store.set_meta(m);
                 }
-                MetaRead::V2(m) => store.set_meta(m),
+                MetaRead::Tables(m, v) => {
+                    migrated_from = (v < SCHEMA_VERSION).then_some(v);
+                    store.set_meta(m);
+                }
             }
         }
     }
@@ -147,18 +154,36 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
         let format = codec::chunk_format(&value);
         match format {
             ChunkFormat::Unknown => l.quarantine_key_value(&key, "format de tentatives inconnu"),
-            ChunkFormat::V2 if tables_lost => l.quarantine_key_value(&key, "tentatives dont l'index des identifiants est perdu"),
-            ChunkFormat::V1 | ChunkFormat::V2 => {
+            ChunkFormat::V2 | ChunkFormat::V3 if tables_lost => {
+                // A quarantine reason: stored format, kept byte for byte.
+                l.quarantine_key_value(&key, "tentatives dont l'index des identifiants est perdu")
+            }
+            ChunkFormat::V1 | ChunkFormat::V2 | ChunkFormat::V3 => {
                 let mut lines: Vec<String> = Vec::new();
                 let mut bad: Vec<&str> = Vec::new();
                 let mut seen: BTreeMap<String, usize> = BTreeMap::new();
+                // Formats without ranks (v1, v2): the order of the lines, which
+                // were appended as the attempts were made, gives the rank.
+                let mut ranks: BTreeMap<u64, u32> = BTreeMap::new();
                 for raw_line in codec::chunk_lines(&value, format) {
-                    let line = if format == ChunkFormat::V2 {
-                        codec::decode_line(raw_line)
-                            .filter(|x| (x.act as usize) < store.acts.len() && Month::of(month.start() + x.rel as i64) == month)
-                    } else {
-                        store.line_from_v1(raw_line, month)
+                    let line = match format {
+                        ChunkFormat::V1 => store.line_from_v1(raw_line, month),
+                        _ => codec::decode_line_in(raw_line, format).filter(|x| {
+                            let act_ok = match x.act {
+                                codec::ActRef::Index(i) => (i as usize) < store.acts.len(),
+                                codec::ActRef::Ids { .. } => true,
+                            };
+                            act_ok && Month::of(month.start() + x.rel as i64) == month
+                        }),
                     };
+                    let line = line.map(|mut x| {
+                        if format != ChunkFormat::V3 && !seen.contains_key(x.id.as_str()) {
+                            let rank = ranks.entry(x.rel).or_insert(0);
+                            x.tie = *rank;
+                            *rank += 1;
+                        }
+                        x
+                    });
                     match line {
                         Some(x) => {
                             let enc = codec::encode_line(&x);
@@ -194,10 +219,11 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
     // Progress.
     for (key, _pid) in progress_keys {
         let Some(value) = l.desired.get(&key).cloned() else { continue };
-        if tables_lost && progress_is_v2(&value) {
+        if tables_lost && progress_needs_tables(&value) {
             l.quarantine_key_value(&key, "progression dont l'index des identifiants est perdu");
             continue;
         }
+        let mut whole = false;
         let entries = match read_progress(&value, &store.lessons) {
             ProgressRead::Unreadable => {
                 l.quarantine_key_value(&key, "progression illisible");
@@ -208,13 +234,20 @@ pub fn load(pairs: Vec<(String, String)>) -> LoadReport {
                 l.problem(Some(&key), ProblemCode::UnreadableProgress);
                 entries
             }
-            ProgressRead::Whole(entries) => entries,
+            ProgressRead::Whole(entries) => {
+                whole = true;
+                entries
+            }
         };
         for lesson in entries.keys() {
             store.intern_lesson(lesson);
         }
-        let encoded = store.progress_json(&entries);
-        l.desired.insert(key, encoded);
+        // A whole v3 value stays as written (lessons named by id stay so);
+        // anything else is written again as v3.
+        if !(whole && schema::progress_version(&value) == Some(SCHEMA_VERSION)) {
+            let encoded = store.progress_json(&entries, store.lessons.len());
+            l.desired.insert(key, encoded);
+        }
     }
 
     // The meta as it must be now (tables grown by the migration, recovered profiles).
@@ -268,10 +301,11 @@ impl Store {
             return None;
         }
         let id = AttemptId::parse(&v.id)?;
-        let act = self.intern_act(&v.lesson, &v.activity);
+        let act = codec::ActRef::Index(self.intern_act(&v.lesson, &v.activity));
         Some(Line {
             id,
             rel: u64::try_from(v.at - month.start()).ok()?,
+            tie: 0,
             act,
             score: v.score,
             duration: v.duration.min(MAX_DURATION_SECS),

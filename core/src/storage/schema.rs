@@ -1,7 +1,7 @@
 //! The storage schema: the keys (`communs.meta`, `communs.p.<id>.<yyyy-mm>`,
 //! `communs.p.<id>.progress`, `communs.q.<hash>`), the schema version, and
-//! the JSON values of the index and of progress in both versions — v2 as
-//! written, v1 as read for migration. Attempt lines are in `codec`.
+//! the JSON values of the index and of progress in every version — v3 as
+//! written, v2 and v1 as read for migration. Attempt lines are in `codec`.
 //!
 //! Readers are total: a value that cannot be read gives a variant saying so
 //! (with a French reason), never a panic.
@@ -25,7 +25,7 @@ pub const PROFILE_PREFIX: &str = "communs.p.";
 /// Prefix of quarantined values: `communs.q.<hash>`.
 pub const QUARANTINE_PREFIX: &str = "communs.q.";
 /// The schema version this crate writes.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 /// Longest value read at all, in bytes; longer values are quarantined.
 pub const MAX_VALUE_BYTES: usize = 2_000_000;
 
@@ -103,9 +103,10 @@ pub(crate) fn progress_key(pid: &ProfileId) -> String {
 
 // ---------------------------------------------------------------- meta
 
-/// The v2 meta as written (field order is the documented one).
+/// The meta as written (v3; field order is the documented one, the same as
+/// in v2).
 #[derive(Serialize)]
-struct MetaV2<'a> {
+struct MetaV3<'a> {
     v: u32,
     profiles: Vec<ProfileV2>,
     current: Option<&'a str>,
@@ -150,7 +151,8 @@ pub(crate) struct MetaParse {
 /// What an index value is.
 pub(crate) enum MetaRead {
     V1(MetaParse),
-    V2(MetaParse),
+    /// Version 2 or 3 (the same index value; v3 changed chunks and progress).
+    Tables(MetaParse, u32),
     /// A version this crate does not know yet: read-only.
     Future(u64),
     /// Unreadable, with the reason in French.
@@ -163,8 +165,7 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
     };
     let version = v.get("v").or_else(|| v.get("version")).and_then(Value::as_u64);
     match version {
-        Some(1) => {}
-        Some(2) => {}
+        Some(1..=3) => {}
         Some(n) if n > u64::from(SCHEMA_VERSION) => return MetaRead::Future(n),
         _ => return MetaRead::Corrupt("l'index n'indique pas de version connue".into()),
     }
@@ -226,13 +227,13 @@ pub(crate) fn read_meta(value: &str) -> MetaRead {
         }
         out.lessons = lessons;
         out.acts = acts;
-        MetaRead::V2(out)
+        MetaRead::Tables(out, version.and_then(|v| u32::try_from(v).ok()).unwrap_or(SCHEMA_VERSION))
     } else {
         MetaRead::V1(out)
     }
 }
 
-/// The v2 index value.
+/// The index value (v3).
 pub(crate) fn meta_json(profiles: &[Profile], current: Option<&ProfileId>, lessons: &[String], acts: &[(u32, String)]) -> String {
     let profiles = profiles
         .iter()
@@ -245,45 +246,60 @@ pub(crate) fn meta_json(profiles: &[Profile], current: Option<&ProfileId>, lesso
             exported: p.last_export,
         })
         .collect();
-    let m = MetaV2 { v: SCHEMA_VERSION, profiles, current: current.map(ProfileId::as_str), lessons, acts };
+    let m = MetaV3 { v: SCHEMA_VERSION, profiles, current: current.map(ProfileId::as_str), lessons, acts };
     serde_json::to_string(&m).unwrap_or_default()
 }
 
 // ---------------------------------------------------------------- progress
 
-/// The v2 progress value as written.
+/// The progress value as written (v3).
 #[derive(Serialize)]
-struct ProgressV2 {
+struct ProgressV3 {
     v: u32,
-    l: Vec<ProgressEntryV2>,
+    l: Vec<ProgressEntry>,
 }
 
-/// One v2 progress entry, written as the array `[lesson index, 0 en cours |
-/// 1 terminée, position, updated]`.
-#[derive(Serialize, Deserialize)]
-pub(crate) struct ProgressEntryV2(pub u32, pub u8, pub u32, pub i64);
+/// The lesson of a progress entry: its index in the lesson table, or (v3,
+/// for a lesson this tab added to the table during its session) its id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub(crate) enum LessonRef {
+    Index(u32),
+    Id(String),
+}
 
-impl ProgressEntryV2 {
-    pub(crate) fn new(lesson: u32, p: &LessonProgress) -> ProgressEntryV2 {
+/// One progress entry, written as the array `[lesson, 0 en cours | 1
+/// terminée, position, updated]`, `lesson` being an index (v2, v3) or an id
+/// (v3).
+#[derive(Serialize, Deserialize)]
+pub(crate) struct ProgressEntry(pub LessonRef, pub u8, pub u32, pub i64);
+
+impl ProgressEntry {
+    pub(crate) fn new(lesson: LessonRef, p: &LessonProgress) -> ProgressEntry {
         let status = match p.status {
             LessonStatus::InProgress => 0,
             LessonStatus::Done => 1,
         };
-        ProgressEntryV2(lesson, status, p.position, p.updated)
+        ProgressEntry(lesson, status, p.position, p.updated)
     }
 }
 
-/// The v2 progress value of these entries.
-pub(crate) fn progress_json(entries: Vec<ProgressEntryV2>) -> String {
-    serde_json::to_string(&ProgressV2 { v: SCHEMA_VERSION, l: entries }).unwrap_or_default()
+/// The progress value of these entries.
+pub(crate) fn progress_json(entries: Vec<ProgressEntry>) -> String {
+    serde_json::to_string(&ProgressV3 { v: SCHEMA_VERSION, l: entries }).unwrap_or_default()
 }
 
-/// True for a v2 progress value: its lesson indexes need the id tables.
-pub(crate) fn progress_is_v2(value: &str) -> bool {
-    serde_json::from_str::<Value>(value).ok().and_then(|v| v.get("v").and_then(Value::as_u64)) == Some(2)
+/// True for a v2 or v3 progress value: its lesson indexes need the id tables.
+pub(crate) fn progress_needs_tables(value: &str) -> bool {
+    matches!(progress_version(value), Some(2 | 3))
 }
 
-/// What a progress value (v1 or v2) holds.
+/// The `v` of a progress value (none for v1, which has no `v`).
+pub(crate) fn progress_version(value: &str) -> Option<u32> {
+    serde_json::from_str::<Value>(value).ok()?.get("v")?.as_u64().and_then(|v| u32::try_from(v).ok())
+}
+
+/// What a progress value (v1, v2 or v3) holds.
 pub(crate) enum ProgressRead {
     /// Not a progress value at all.
     Unreadable,
@@ -308,15 +324,20 @@ pub(crate) fn read_progress(value: &str, lessons: &[String]) -> ProgressRead {
     let Ok(v) = serde_json::from_str::<Value>(value) else { return ProgressRead::Unreadable };
     let mut out = BTreeMap::new();
     let mut dropped = false;
-    if v.get("v").and_then(Value::as_u64) == Some(2) {
+    let version = v.get("v").and_then(Value::as_u64);
+    if matches!(version, Some(2 | 3)) {
         let Some(list) = v.get("l").and_then(Value::as_array) else { return ProgressRead::Unreadable };
         for e in list {
-            let entry = serde_json::from_value::<ProgressEntryV2>(e.clone()).ok();
-            let lesson = entry.as_ref().and_then(|e| lessons.get(e.0 as usize));
+            let entry = serde_json::from_value::<ProgressEntry>(e.clone()).ok();
+            let lesson = entry.as_ref().and_then(|e| match &e.0 {
+                LessonRef::Index(i) => lessons.get(*i as usize).cloned(),
+                LessonRef::Id(id) if version == Some(3) && valid_content_id(id) => Some(id.clone()),
+                LessonRef::Id(_) => None,
+            });
             match (entry, lesson) {
-                (Some(ProgressEntryV2(_, st, position, updated)), Some(lesson)) if st <= 1 && valid_time(updated) => {
+                (Some(ProgressEntry(_, st, position, updated)), Some(lesson)) if st <= 1 && valid_time(updated) => {
                     let status = if st == 1 { LessonStatus::Done } else { LessonStatus::InProgress };
-                    merge_progress_entry(&mut out, lesson, LessonProgress { status, position, updated });
+                    merge_progress_entry(&mut out, &lesson, LessonProgress { status, position, updated });
                 }
                 _ => dropped = true,
             }

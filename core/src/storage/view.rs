@@ -4,17 +4,18 @@
 //! brings the view up to date after a batch was written; loading is in
 //! `load`, planning in `write`, other tabs' changes in `merge`.
 
-use super::codec::{self, ChunkFormat};
+use super::codec::{self, ActRef, ChunkFormat};
 use super::schema::{
-    self, classify, meta_json, read_meta, read_progress, KeyKind, MetaParse, MetaRead, Month, ProgressEntryV2, ProgressRead,
+    self, classify, meta_json, read_meta, read_progress, KeyKind, LessonRef, MetaParse, MetaRead, Month, ProgressEntry, ProgressRead,
 };
 use super::*;
 use crate::response::Response;
 use std::collections::{BTreeMap, BTreeSet};
 
+/// The attempts of one chunk, each with its rank in its second.
 #[derive(Clone, Debug, Default)]
 struct ChunkView {
-    attempts: Vec<Attempt>,
+    attempts: Vec<(u32, Attempt)>,
 }
 
 /// The validated in-memory view of Communs' storage, always consistent with
@@ -72,6 +73,48 @@ impl Store {
         i
     }
 
+    /// The reference a new line makes to an activity: its position when the
+    /// entry is one of the first `known` of the table (there before the
+    /// batch being planned), its ids when the batch adds it (another tab may
+    /// be giving that position another meaning at the same moment: see
+    /// `docs/storage.md`, « Deux onglets »). The entry is added either way.
+    pub(super) fn act_ref(&mut self, lesson: &str, activity: &str, known: usize) -> ActRef {
+        let i = self.intern_act(lesson, activity);
+        if (i as usize) < known {
+            ActRef::Index(i)
+        } else {
+            ActRef::Ids { lesson: lesson.to_string(), activity: activity.to_string() }
+        }
+    }
+
+    /// A chunk value whose lines refer to activity positions from `from` on
+    /// rewritten with the ids those positions have in this store's table
+    /// (`None` when no line needs it): before another tab's index, which
+    /// gives those positions other meanings, is taken in.
+    pub(super) fn chunk_with_ids_from(&self, value: &str, from: usize) -> Option<String> {
+        let format = codec::chunk_format(value);
+        if format != ChunkFormat::V3 {
+            return None;
+        }
+        let mut changed = false;
+        let lines: Vec<String> = codec::v2_lines(value)
+            .map(|raw| {
+                let Some(mut line) = codec::decode_line(raw) else { return raw.to_string() };
+                let ActRef::Index(i) = line.act else { return raw.to_string() };
+                let entry = self.acts.get(i as usize).and_then(|(l, a)| Some((self.lessons.get(*l as usize)?, a)));
+                match entry {
+                    Some((lesson, activity)) if i as usize >= from => {
+                        changed = true;
+                        line.act = ActRef::Ids { lesson: lesson.clone(), activity: activity.clone() };
+                        codec::encode_line(&line)
+                    }
+                    _ => raw.to_string(),
+                }
+            })
+            .collect();
+        changed.then(|| codec::chunk_from_lines(lines.iter().map(String::as_str)))
+    }
+
     /// A copy holding the index only (profiles, current profile, id
     /// tables), to plan a change of the index on.
     pub(super) fn index_only(&self) -> Store {
@@ -91,9 +134,20 @@ impl Store {
         meta_json(&self.profiles, self.current.as_ref(), &self.lessons, &self.acts)
     }
 
-    /// The progress value of these entries (lessons must be interned).
-    pub(super) fn progress_json(&self, entries: &BTreeMap<String, LessonProgress>) -> String {
-        let l = entries.iter().filter_map(|(lesson, p)| Some(ProgressEntryV2::new(*self.lesson_index.get(lesson)?, p))).collect();
+    /// The progress value of these entries: a lesson among the first
+    /// `known` of the table by its position, another (added by the batch
+    /// being planned) by its id.
+    pub(super) fn progress_json(&self, entries: &BTreeMap<String, LessonProgress>, known: usize) -> String {
+        let l = entries
+            .iter()
+            .map(|(lesson, p)| {
+                let r = match self.lesson_index.get(lesson) {
+                    Some(&i) if (i as usize) < known => LessonRef::Index(i),
+                    _ => LessonRef::Id(lesson.clone()),
+                };
+                ProgressEntry::new(r, p)
+            })
+            .collect();
         schema::progress_json(l)
     }
 
@@ -106,13 +160,13 @@ impl Store {
 // ---------------------------------------------------------------- deriving the view
 
 impl Store {
-    /// Re-derives everything from `raw` (which must be v2, as after a load).
+    /// Re-derives everything from `raw` (which must be v3, as after a load).
     pub(super) fn derive_all(&mut self) {
         self.chunks.clear();
         self.progress.clear();
         self.quarantined.clear();
         if let Some(meta) = self.raw.get(META_KEY) {
-            if let MetaRead::V2(m) = read_meta(meta) {
+            if let MetaRead::Tables(m, _) = read_meta(meta) {
                 self.set_meta(m);
             }
         }
@@ -122,19 +176,25 @@ impl Store {
         }
     }
 
-    fn attempt_from_line(&self, raw: &str, month: Month) -> Option<Attempt> {
-        let line = codec::decode_line(raw)?;
-        let (l, a) = self.acts.get(line.act as usize)?;
-        let lesson = self.lessons.get(*l as usize)?;
-        Some(Attempt {
+    fn attempt_from_line(&self, raw: &str, month: Month, format: ChunkFormat) -> Option<(u32, Attempt)> {
+        let line = codec::decode_line_in(raw, format)?;
+        let (lesson, activity) = match line.act {
+            ActRef::Index(i) => {
+                let (l, a) = self.acts.get(i as usize)?;
+                (self.lessons.get(*l as usize)?.clone(), a.clone())
+            }
+            ActRef::Ids { lesson, activity } => (lesson, activity),
+        };
+        let attempt = Attempt {
             id: line.id,
             at: month.start() + line.rel as i64,
-            lesson: lesson.clone(),
-            activity: a.clone(),
+            lesson,
+            activity,
             score: line.score,
             duration: line.duration,
             response: line.response,
-        })
+        };
+        Some((line.tie, attempt))
     }
 
     fn derive_key(&mut self, key: &str) {
@@ -143,14 +203,15 @@ impl Store {
             KeyKind::Chunk(pid, month) => {
                 self.chunks.remove(&(pid.clone(), month));
                 let Some(value) = value else { return };
-                if codec::chunk_format(&value) != ChunkFormat::V2 {
+                let format = codec::chunk_format(&value);
+                if !matches!(format, ChunkFormat::V2 | ChunkFormat::V3) {
                     return;
                 }
                 let mut view = ChunkView::default();
                 let mut seen = BTreeSet::new();
-                for a in codec::v2_lines(&value).filter_map(|l| self.attempt_from_line(l, month)) {
+                for (tie, a) in codec::v2_lines(&value).filter_map(|l| self.attempt_from_line(l, month, format)) {
                     if seen.insert(a.id.clone()) {
-                        view.attempts.push(a);
+                        view.attempts.push((tie, a));
                     }
                 }
                 self.chunks.insert((pid, month), view);
@@ -204,7 +265,7 @@ impl Store {
             // touched keys need a new look. Anything else: derive everything.
             let parsed = self.raw.get(META_KEY).map(|m| read_meta(m));
             match parsed {
-                Some(MetaRead::V2(m)) if m.lessons.starts_with(&self.lessons) && m.acts.starts_with(&self.acts) => {
+                Some(MetaRead::Tables(m, _)) if m.lessons.starts_with(&self.lessons) && m.acts.starts_with(&self.acts) => {
                     self.set_meta(m);
                 }
                 _ => {
@@ -219,10 +280,10 @@ impl Store {
                 full.insert(key);
                 continue;
             }
-            let new: Vec<Attempt> = tail.lines().filter_map(|l| self.attempt_from_line(l, month)).collect();
+            let new: Vec<(u32, Attempt)> = tail.lines().filter_map(|l| self.attempt_from_line(l, month, ChunkFormat::V3)).collect();
             if let Some(view) = self.chunks.get_mut(&(pid, month)) {
                 for a in new {
-                    if view.attempts.iter().all(|b| b.id != a.id) {
+                    if view.attempts.iter().all(|(_, b)| b.id != a.1.id) {
                         view.attempts.push(a);
                     }
                 }
@@ -260,29 +321,56 @@ impl Store {
     fn chunks_of<'a>(&'a self, id: &'a ProfileId) -> impl Iterator<Item = &'a ChunkView> + 'a {
         self.chunks.range((id.clone(), Month::FIRST)..).take_while(move |((p, _), _)| p == id).map(|(_, c)| c)
     }
-    /// Every attempt of a profile, by time then id.
-    pub fn attempts(&self, id: &ProfileId) -> Vec<Attempt> {
-        let mut v: Vec<Attempt> = self.chunks_of(id).flat_map(|c| c.attempts.iter().cloned()).collect();
-        v.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        v
+    /// Every attempt of a profile, in the order they were made (time, rank
+    /// in the second, then id), borrowed.
+    pub fn attempts_ordered<'a>(&'a self, id: &'a ProfileId) -> Vec<&'a Attempt> {
+        let mut v: Vec<(u32, &Attempt)> = self.chunks_of(id).flat_map(|c| c.attempts.iter().map(|(t, a)| (*t, a))).collect();
+        v.sort_by(|(ta, a), (tb, b)| (a.at, ta, &a.id).cmp(&(b.at, tb, &b.id)));
+        v.into_iter().map(|(_, a)| a).collect()
     }
-    /// A profile's attempts at one activity, by time then id.
+    /// Every attempt of a profile, in the order they were made (time, rank
+    /// in the second, then id).
+    pub fn attempts(&self, id: &ProfileId) -> Vec<Attempt> {
+        self.attempts_ordered(id).into_iter().cloned().collect()
+    }
+    /// A profile's attempts at one activity, in the order they were made.
     pub fn attempts_at(&self, id: &ProfileId, lesson: &str, activity: &str) -> Vec<Attempt> {
-        let mut v = self.attempts(id);
-        v.retain(|a| a.lesson == lesson && a.activity == activity);
-        v
+        self.attempts_ordered(id).into_iter().filter(|a| a.lesson == lesson && a.activity == activity).cloned().collect()
     }
     /// The answers of every profile of this browser to one activity (polls,
-    /// word clouds), by time then attempt id.
+    /// word clouds), by time, rank in the second, then attempt id.
     pub fn device_responses(&self, lesson: &str, activity: &str) -> Vec<Response> {
-        let mut all: Vec<Attempt> =
-            self.profiles.iter().flat_map(|p| self.attempts(&p.id)).filter(|a| a.lesson == lesson && a.activity == activity).collect();
-        all.sort_by(|a, b| (a.at, &a.id).cmp(&(b.at, &b.id)));
-        all.into_iter().map(|a| a.response).collect()
+        let mut all: Vec<(i64, u32, &AttemptId, &Response)> = self
+            .profiles
+            .iter()
+            .flat_map(|p| self.chunks_of(&p.id))
+            .flat_map(|c| c.attempts.iter())
+            .filter(|(_, a)| a.lesson == lesson && a.activity == activity)
+            .map(|(t, a)| (a.at, *t, &a.id, &a.response))
+            .collect();
+        all.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        all.into_iter().map(|(_, _, _, r)| r.clone()).collect()
     }
     /// True when the profile already has an attempt with this id.
     pub fn has_attempt(&self, profile: &ProfileId, id: &AttemptId) -> bool {
-        self.chunks_of(profile).any(|c| c.attempts.iter().any(|a| &a.id == id))
+        self.chunks_of(profile).any(|c| c.attempts.iter().any(|(_, a)| &a.id == id))
+    }
+    /// The activities of `lesson` the profile answered at least once.
+    pub(super) fn activities_answered<'a>(&'a self, profile: &'a ProfileId, lesson: &str) -> BTreeSet<&'a str> {
+        self.chunks_of(profile)
+            .flat_map(|c| c.attempts.iter())
+            .filter(|(_, a)| a.lesson == lesson)
+            .map(|(_, a)| a.activity.as_str())
+            .collect()
+    }
+    /// The rank a new attempt of `profile` made at `at` takes in its second:
+    /// one more than the highest rank stored for that second (0 when none).
+    pub(super) fn next_tie(&self, profile: &ProfileId, at: Timestamp) -> u32 {
+        let month = Month::of(at);
+        self.chunks
+            .get(&(profile.clone(), month))
+            .and_then(|c| c.attempts.iter().filter(|(_, a)| a.at == at).map(|(t, _)| t.saturating_add(1)).max())
+            .unwrap_or(0)
     }
     /// Lesson progress of a profile, by lesson id.
     pub fn progress(&self, id: &ProfileId) -> BTreeMap<String, LessonProgress> {
@@ -295,7 +383,7 @@ impl Store {
     /// Attempts made after the last export (all when never exported).
     pub fn attempts_since_export(&self, id: &ProfileId) -> usize {
         let since = self.profile(id).and_then(|p| p.last_export).unwrap_or(i64::MIN);
-        self.chunks_of(id).flat_map(|c| c.attempts.iter()).filter(|a| a.at > since).count()
+        self.chunks_of(id).flat_map(|c| c.attempts.iter()).filter(|(_, a)| a.at > since).count()
     }
     /// Values in quarantine, to offer for download.
     pub fn quarantined(&self) -> &[Quarantined] {

@@ -2,14 +2,16 @@
 //! method as a [`WriteBatch`] — the operations in order and the old values
 //! to roll back — which the app checks against the quota, applies all or
 //! nothing, then hands to [`Store::apply`]. Profiles (create, rename,
-//! restyle, switch, mark exported, delete), attempts and progress are
-//! planned here; imports reuse [`Store::plan_attempts_with`].
+//! restyle, switch, mark exported, erase progress, delete), attempts and
+//! progress (apart or together) are planned here; imports reuse
+//! [`Store::plan_attempts_with`].
 
 use super::codec::{self, ChunkFormat, Line};
 use super::schema::{chunk_key, classify, merge_progress_entry, progress_key, KeyKind, Month};
 use super::*;
 use crate::response::Response;
 use std::collections::BTreeMap;
+use std::collections::BTreeSet;
 
 /// One operation for the app: `setItem(key, value)` or `removeItem(key)`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -190,6 +192,21 @@ impl Store {
         Ok(self.plan(changes))
     }
 
+    /// Plans « Effacer ma progression »: every attempt and the lesson
+    /// progress of the profile are removed; the profile itself (pseudonym,
+    /// colour, avatar, last export) stays, current or not as it was.
+    pub fn erase_progress(&self, id: &ProfileId) -> Result<WriteBatch, StorageError> {
+        self.writable()?;
+        self.known(id)?;
+        let changes = self
+            .raw
+            .keys()
+            .filter(|key| matches!(classify(key), KeyKind::Chunk(p, _) | KeyKind::Progress(p) if &p == id))
+            .map(|key| (key.clone(), None))
+            .collect();
+        Ok(self.plan(changes))
+    }
+
     fn meta_change(&self, f: impl FnOnce(&mut Store)) -> Result<WriteBatch, StorageError> {
         let (_, meta) = self.with_meta(f);
         Ok(self.plan(meta.map(|m| (META_KEY.to_string(), Some(m))).into_iter().collect()))
@@ -218,9 +235,47 @@ impl Store {
         attempt: NewAttempt,
         random: u64,
     ) -> Result<(AttemptId, WriteBatch), StorageError> {
+        self.plan_answer(profile, attempt, random, None)
+    }
+
+    /// Plans an answer given in a lesson page: the attempt, and in the same
+    /// batch the lesson's progress position (the activity after the last one
+    /// answered, in `order`, the lesson's activity ids), when the lesson is
+    /// not finished and the position changes. One plan, one write.
+    pub fn record_answer(
+        &self,
+        profile: &ProfileId,
+        attempt: NewAttempt,
+        random: u64,
+        order: &[String],
+    ) -> Result<(AttemptId, WriteBatch), StorageError> {
+        self.plan_answer(profile, attempt, random, Some(order))
+    }
+
+    fn plan_answer(
+        &self,
+        profile: &ProfileId,
+        attempt: NewAttempt,
+        random: u64,
+        order: Option<&[String]>,
+    ) -> Result<(AttemptId, WriteBatch), StorageError> {
         self.writable()?;
         self.known(profile)?;
         Self::check_attempt(&attempt)?;
+        let mut progress = BTreeMap::new();
+        if let Some(order) = order {
+            let mut answered: BTreeSet<&str> = self.activities_answered(profile, &attempt.lesson);
+            answered.insert(attempt.activity.as_str());
+            let stored = self.lesson_progress(profile, &attempt.lesson);
+            if let Some(last) = order.iter().rposition(|a| answered.contains(a.as_str())) {
+                let position = u32::try_from((last + 1).min(order.len().saturating_sub(1))).unwrap_or(u32::MAX);
+                let done = stored.is_some_and(|p| p.status == LessonStatus::Done);
+                if !done && stored.map(|p| p.position) != Some(position) {
+                    let updated = attempt.at.max(stored.map_or(i64::MIN, |p| p.updated));
+                    progress.insert(attempt.lesson.clone(), LessonProgress { status: LessonStatus::InProgress, position, updated });
+                }
+            }
+        }
         let mut state = random;
         let mut id = AttemptId::from_random(state);
         while self.has_attempt(profile, &id) {
@@ -235,12 +290,15 @@ impl Store {
             duration: attempt.duration.min(MAX_DURATION_SECS),
             response: codec::cap_response(&attempt.response),
         };
-        Ok((id, self.plan_attempts_with(profile, &[full], &BTreeMap::new(), |_| {})))
+        Ok((id, self.plan_attempts_with(profile, &[full], &progress, |_| {})))
     }
 
-    /// Plans adding attempts (already validated) and progress entries to a
-    /// profile, merging by attempt id with what is stored. `extra_meta`
-    /// changes the index in the same batch.
+    /// Plans adding attempts (already validated, in the order they were
+    /// made) and progress entries to a profile, merging by attempt id with
+    /// what is stored. Each attempt takes the next rank in its second; an
+    /// activity or lesson this batch adds to the tables is written by its
+    /// ids, not its new position.
+    /// `meta_edit` changes the index in the same batch.
     pub(crate) fn plan_attempts_with(
         &self,
         profile: &ProfileId,
@@ -250,19 +308,23 @@ impl Store {
     ) -> WriteBatch {
         let mut progress_change = None;
         let mut lines_by_month: BTreeMap<Month, Vec<String>> = BTreeMap::new();
+        let mut ties: BTreeMap<Timestamp, u32> = BTreeMap::new();
         let (meta_store, meta) = self.with_meta(|s| {
             meta_edit(s);
             for a in attempts {
                 let month = Month::of(a.at);
-                let act = s.intern_act(&a.lesson, &a.activity);
+                let act = s.act_ref(&a.lesson, &a.activity, self.acts.len());
+                let tie = ties.entry(a.at).or_insert_with(|| self.next_tie(profile, a.at));
                 let line = Line {
                     id: a.id.clone(),
                     rel: (a.at - month.start()).max(0) as u64,
+                    tie: *tie,
                     act,
                     score: a.score,
                     duration: a.duration,
                     response: a.response.clone(),
                 };
+                *tie = tie.saturating_add(1);
                 lines_by_month.entry(month).or_default().push(codec::encode_line(&line));
             }
             if !progress.is_empty() {
@@ -271,7 +333,10 @@ impl Store {
                     s.intern_lesson(lesson);
                     merge_progress_entry(&mut merged, lesson, p.clone());
                 }
-                progress_change = Some(merged);
+                // Nothing new: the stored value stays as it is written.
+                if merged != self.progress(profile) {
+                    progress_change = Some(merged);
+                }
             }
         });
         let mut changes: Vec<(String, Option<String>)> = meta.map(|m| (META_KEY.to_string(), Some(m))).into_iter().collect();
@@ -280,7 +345,7 @@ impl Store {
             let value = match (self.raw.get(&key), lines.as_slice()) {
                 // The common case: one new line, appended (callers guarantee its
                 // id is new for the profile).
-                (Some(old), [line]) if codec::chunk_format(old) == ChunkFormat::V2 => {
+                (Some(old), [line]) if codec::chunk_format(old) == ChunkFormat::V3 => {
                     let mut v = old.clone();
                     if !v.ends_with('\n') {
                         v.push('\n');
@@ -295,7 +360,7 @@ impl Store {
             changes.push((key, Some(value)));
         }
         if let Some(p) = progress_change {
-            changes.push((progress_key(profile), Some(meta_store.progress_json(&p))));
+            changes.push((progress_key(profile), Some(meta_store.progress_json(&p, self.lessons.len()))));
         }
         self.plan(changes)
     }

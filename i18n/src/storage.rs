@@ -286,7 +286,10 @@ pub fn space_error(e: &SpaceError) -> String {
             amount(*area, *budget)
         ),
         SpaceError::RecordTooLarge { max } => {
-            format!("Cet élément est trop volumineux pour être enregistré tel quel ({} au plus) : enregistrez-le comme fichier.", bytes(*max))
+            format!(
+                "Cet élément est trop volumineux pour être enregistré tel quel ({} au plus) : enregistrez-le comme fichier.",
+                bytes(*max)
+            )
         }
         SpaceError::FileTooLarge { max } => format!(
             "Ce fichier est trop volumineux ({} au plus) : réduisez-le (une photo en plus basse définition, par exemple).",
@@ -354,7 +357,7 @@ impl Text for SpaceMsg {
             TeacherUnavailable => "Ce navigateur ne laisse pas Communs enregistrer l’espace enseignant (navigation privée ou stockage bloqué). Vous pouvez travailler, mais vos séquences, classes et fichiers seront perdus en fermant l’onglet.",
             TeacherOpenFailed => "L’espace enseignant n’a pas pu être ouvert (base de données du navigateur en erreur ou disque plein). Vous travaillez en mémoire et ce qui était déjà enregistré n’est pas modifié. Fermez les autres onglets de Communs, libérez de la place sur le disque, puis rechargez la page.",
             TeacherBlocked => "Un autre onglet de Communs, d’une autre version, empêche d’ouvrir l’espace enseignant. Fermez les autres onglets de Communs puis rechargez cette page. En attendant, vous travaillez en mémoire et rien de ce qui était enregistré n’est perdu.",
-            TeacherClosedByUpgrade => "Une version plus récente de Communs a été ouverte dans un autre onglet\u{a0}: cet onglet n’enregistre plus l’espace enseignant. Rechargez la page\u{a0}; ce qui était enregistré est conservé.",
+            TeacherClosedByUpgrade => "Une version plus récente de Communs a été ouverte dans un autre onglet\u{a0}: cet onglet n’enregistre plus l’espace enseignant. Rechargez la page\u{202f}; ce qui était enregistré est conservé.",
             TeacherFull => "Le disque, ou la place que le navigateur accorde à ce site, est plein\u{a0}: rien n’a été enregistré. Exportez puis supprimez les fichiers gardés dont vous n’avez plus besoin.",
             TeacherWriteFailed => "Le navigateur a refusé un enregistrement de l’espace enseignant\u{a0}: rien n’a été modifié.",
             TeacherPersisted => "Le navigateur s’est engagé à ne pas effacer l’espace enseignant de lui-même.",
@@ -424,7 +427,8 @@ mod space_tests {
     /// download then delete (pupils, « tu »).
     #[test]
     fn a_refusal_over_budget_says_what_to_export_or_delete() {
-        let teacher = space_error(&SpaceError::OverBudget { area: Area::Teacher, used: 249_000_000, budget: 250_000_000, needed: 3_500_000 });
+        let teacher =
+            space_error(&SpaceError::OverBudget { area: Area::Teacher, used: 249_000_000, budget: 250_000_000, needed: 3_500_000 });
         assert!(teacher.contains("249,0\u{a0}Mo utilisés sur 250,0\u{a0}Mo, il manque 3,5\u{a0}Mo"), "{teacher}");
         assert!(teacher.contains("Exportez puis supprimez"), "{teacher}");
         let pupils = space_error(&SpaceError::OverBudget { area: Area::Pupils, used: 4_900_000, budget: 4_995_904, needed: 10 });

@@ -34,7 +34,7 @@ use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbFactory, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{IdbDatabase, IdbFactory, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 use super::{now_secs, random_u64, warn, Persistence};
 
@@ -223,7 +223,7 @@ async fn open_db(factory: &IdbFactory, name: &str, version: Option<u32>) -> Resu
     .map_err(|_| OpenFailure::Failed)?;
     let upgrade_req = req.clone();
     let on_upgrade = Closure::once_into_js(move |_: JsValue| {
-        let Ok(db) = upgrade_req.result().map(JsCast::unchecked_into::<IdbDatabase>) else { return };
+        let Ok(db) = upgrade_req.result().map(|v| v.unchecked_into::<IdbDatabase>()) else { return };
         // Migrations go here, one step per version; v1 creates the two stores.
         for store in [RECORDS_STORE, FILES_STORE] {
             if !db.object_store_names().contains(store) {
@@ -289,9 +289,10 @@ async fn read_all(db: &IdbDatabase) -> Result<(Vec<(String, String)>, Vec<(Strin
     let (fk, fv) = (request_done(&files.get_all_keys()?), request_done(&files.get_all()?));
     let texts = |v: JsValue| Array::from(&v).iter().collect::<Vec<JsValue>>();
     let (rk, rv, fk, fv) = (texts(rk.await?), texts(rv.await?), texts(fk.await?), texts(fv.await?));
-    let key_text = |k: &JsValue| k.as_string().unwrap_or_else(|| String::from(js_sys::JSON::stringify(k).unwrap_or_default()));
-    let value_text = |v: &JsValue| v.as_string().unwrap_or_else(|| String::from(js_sys::JSON::stringify(v).unwrap_or_default()));
-    let pairs = rk.iter().zip(&rv).map(|(k, v)| (key_text(k), value_text(v))).collect();
+    // A key or value that is not a string (written by hand) is read as its
+    // JSON text, so that the loader can set it aside.
+    let text = |v: &JsValue| v.as_string().unwrap_or_else(|| js_sys::JSON::stringify(v).ok().map(String::from).unwrap_or_default());
+    let pairs = rk.iter().zip(&rv).map(|(k, v)| (text(k), text(v))).collect();
     let size = |v: &JsValue| -> u64 {
         if let Some(b) = v.dyn_ref::<web_sys::Blob>() {
             b.size() as u64
@@ -299,7 +300,7 @@ async fn read_all(db: &IdbDatabase) -> Result<(Vec<(String, String)>, Vec<(Strin
             Reflect::get(v, &"byteLength".into()).ok().and_then(|n| n.as_f64()).unwrap_or(0.0) as u64
         }
     };
-    let sizes = fk.iter().zip(&fv).map(|(k, v)| (key_text(k), size(v))).collect();
+    let sizes = fk.iter().zip(&fv).map(|(k, v)| (text(k), size(v))).collect();
     Ok((pairs, sizes))
 }
 
@@ -378,7 +379,8 @@ impl Teacher {
             warn(&format!("Communs : {p}"));
         }
         let read_only = report.space.read_only().map(|version| crate::i18n::storage::space_error(&SpaceError::ReadOnly { version }));
-        let newly_quarantined = report.problems.iter().filter(|p| matches!(p, communs_core::space::SpaceProblem::Quarantined { .. })).count();
+        let newly_quarantined =
+            report.problems.iter().filter(|p| matches!(p, communs_core::space::SpaceProblem::Quarantined { .. })).count();
         let has_data = report.space.used_bytes() > 0;
         self.db.set_value(Some(db));
         self.space.set(report.space);
@@ -550,10 +552,10 @@ impl Teacher {
 
 /// Writes `batch` in one readwrite transaction over both stores.
 async fn write_db(db: &IdbDatabase, batch: &TeacherBatch, bytes: Option<&[u8]>) -> Result<(), TeacherError> {
-    let tx = db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite).map_err(|_| TeacherError::Failed)?;
+    let tx =
+        db.transaction_with_str_sequence_and_mode(&both_stores(), IdbTransactionMode::Readwrite).map_err(|_| TeacherError::Failed)?;
     let done = transaction_done(&tx);
-    let stores: Result<(IdbObjectStore, IdbObjectStore), JsValue> = (|| Ok((tx.object_store(RECORDS_STORE)?, tx.object_store(FILES_STORE)?)))();
-    let Ok((records, files)) = stores else {
+    let (Ok(records), Ok(files)) = (tx.object_store(RECORDS_STORE), tx.object_store(FILES_STORE)) else {
         let _ = tx.abort();
         return Err(TeacherError::Failed);
     };
@@ -573,5 +575,5 @@ async fn write_db(db: &IdbDatabase, batch: &TeacherBatch, bytes: Option<&[u8]>) 
             return Err(TeacherError::Failed);
         }
     }
-    done.await.map_err(|e| if dom_name(&e) == "QuotaExceededError" { TeacherError::Full } else { TeacherError::Failed })
+    done.await.map(drop).map_err(|e| if dom_name(&e) == "QuotaExceededError" { TeacherError::Full } else { TeacherError::Failed })
 }

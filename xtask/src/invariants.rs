@@ -448,9 +448,19 @@ mod tests {
         ("localStorage", "src/pages/x.rs", "fn f() {}\nlet f = window().indexed_db();", &[2]),
         ("localStorage", "src/pages/x.rs", "let v = Reflect::get(&w, &\"indexedDB\".into());", &[1]),
         ("localStorage", "src/pages/x.rs", "fn f(db: &IdbDatabase) {}", &[1]),
-        ("localStorage", "src/pages/x.rs", "use web_sys::{Window,\n IdbFactory};\nlet m = web_sys::IdbTransactionMode::Readwrite;", &[2, 3]),
+        (
+            "localStorage",
+            "src/pages/x.rs",
+            "use web_sys::{Window,\n IdbFactory};\nlet m = web_sys::IdbTransactionMode::Readwrite;",
+            &[2, 3],
+        ),
         ("localStorage", "src/pages/x.rs", "// indexedDB, IdbDatabase\nlet idb_free = 1; struct Idbx; let my_IdbX = 2;", &[]),
-        ("localStorage", "src/components/storage_areas.rs", "use crate::storage::idb::use_teacher_space;\nlet s = window().local_storage();", &[2]),
+        (
+            "localStorage",
+            "src/components/storage_areas.rs",
+            "use crate::storage::idb::use_teacher_space;\nlet s = window().local_storage();",
+            &[2],
+        ),
         ("localStorage", "src/storage/idb.rs", "fn f(d: IdbDatabase) { window().indexed_db() }", &[]),
         ("localStorage", "src/storage/settings.rs", "fn f() { window().local_storage() }", &[]),
         ("localStorage", "src/storage2.rs", "fn f() { window().local_storage() }", &[1]),
@@ -562,7 +572,10 @@ mod tests {
         put("i18n/src/bad.rs", "//! Bad.\nfn w() -> ! { panic!(\"mot\") }\n");
         let found: Vec<String> =
             RULES.iter().flat_map(|r| check_tree(&root, r).expect("scan")).map(|v| format!("{}:{}", v.file, v.line)).collect();
-        assert_eq!(found, ["src/pages/bad.rs:3", "src/pages/worse.rs:2", "core/src/deep/bad.rs:2", "core/src/deep/bad.rs:3", "i18n/src/bad.rs:2"]);
+        assert_eq!(
+            found,
+            ["src/pages/bad.rs:3", "src/pages/worse.rs:2", "core/src/deep/bad.rs:2", "core/src/deep/bad.rs:3", "i18n/src/bad.rs:2"]
+        );
         let _ = std::fs::remove_dir_all(&root);
     }
 

@@ -323,7 +323,7 @@ impl Record {
                     if pseudonyms.contains(&p.pseudonym.as_str()) {
                         return Err(SpaceError::BadName { max: MAX_NAME_CHARS });
                     }
-                    pseudonyms.push(&p.pseudonym);
+                    pseudonyms.push(p.pseudonym.as_str());
                 }
                 Ok(())
             }

@@ -171,7 +171,12 @@ pub struct SettingsLoad {
 /// Never fails: an unreadable value is moved to quarantine, the defaults used.
 pub fn load_settings(raw: Option<&str>) -> SettingsLoad {
     let Some(raw) = raw else {
-        return SettingsLoad { settings: DisplaySettings::defaults(), problems: Vec::new(), repairs: WriteBatch::default(), newer: None };
+        return SettingsLoad {
+            settings: DisplaySettings::defaults(),
+            problems: Vec::new(),
+            repairs: WriteBatch::default(),
+            newer: None,
+        };
     };
     match DisplaySettings::decode(raw) {
         Ok(settings) => SettingsLoad { settings, problems: Vec::new(), repairs: WriteBatch::default(), newer: None },

@@ -150,7 +150,8 @@ pub fn load_teacher(db_version: u32, records: Vec<(String, String)>, files: Vec<
     }
     // Bytes without a description get one.
     let described: Vec<String> = space.files().map(|f| f.id.clone()).collect();
-    let orphans: Vec<(String, u64)> = space.files.iter().filter(|(id, _)| !described.contains(id)).map(|(i, s)| (i.clone(), *s)).collect();
+    let orphans: Vec<(String, u64)> =
+        space.files.iter().filter(|(id, _)| !described.iter().any(|d| d == *id)).map(|(i, s)| (i.clone(), *s)).collect();
     if !orphans.is_empty() {
         out.problems.push(SpaceProblem::RecoveredFiles { count: orphans.len() });
     }

@@ -18,7 +18,9 @@ fn fixture(name: &str) -> Value {
 }
 
 /// `(db version, records, files)` of a teacher fixture.
-fn teacher_fixture(name: &str) -> (u32, Vec<(String, String)>, Vec<(String, u64)>) {
+type TeacherFixture = (u32, Vec<(String, String)>, Vec<(String, u64)>);
+
+fn teacher_fixture(name: &str) -> TeacherFixture {
     let v = fixture(name);
     let pairs = |field: &str| v[field].as_array().cloned().unwrap_or_default();
     let records = pairs("records").iter().map(|p| (p[0].as_str().unwrap().to_string(), p[1].as_str().unwrap().to_string())).collect();
@@ -66,7 +68,7 @@ fn sequence(id: &str, title: &str, steps: usize) -> Record {
 fn the_budgets_are_the_documented_ones() {
     // 100 pupils × a school year take 4,178,326 code units (docs/storage.md):
     // the pupils keep at least 4.2 M of localStorage.
-    assert!(PUPILS_BUDGET_CHARS >= 4_200_000, "{PUPILS_BUDGET_CHARS}");
+    const { assert!(PUPILS_BUDGET_CHARS >= 4_200_000) };
     assert_eq!(PUPILS_BUDGET_CHARS + SETTINGS_BUDGET_CHARS, storage::QUOTA_CHARS as u64);
     let table =
         [(Area::Pupils, Unit::Utf16, 4_995_904), (Area::Teacher, Unit::Bytes, 250_000_000), (Area::Settings, Unit::Utf16, 4_096)];
@@ -74,7 +76,7 @@ fn the_budgets_are_the_documented_ones() {
         assert_eq!((area.unit(), area.budget()), (unit, budget), "{area:?}");
     }
     // A phone photo (~4 MB) and a 5 MB value are files, not records.
-    assert!(LARGE_RECORD_BYTES < 4_000_000 && MAX_FILE_BYTES >= 5_000_000);
+    const { assert!(LARGE_RECORD_BYTES < 4_000_000 && MAX_FILE_BYTES >= 5_000_000) };
 }
 
 #[test]
@@ -101,7 +103,8 @@ fn check_write_refuses_only_what_passes_the_budget() {
 #[test]
 fn the_teacher_budget_is_capped_by_what_the_browser_has_left() {
     // (estimate (quota, usage of the origin), used by the space, budget)
-    let cases: &[(Option<(u64, u64)>, u64, u64)] = &[
+    type Case = (Option<(u64, u64)>, u64, u64);
+    let cases: &[Case] = &[
         (None, 0, TEACHER_BUDGET_BYTES),
         (Some((10_000_000_000, 0)), 0, TEACHER_BUDGET_BYTES),
         (Some((100_000_000, 90_000_000)), 5_000_000, 15_000_000),

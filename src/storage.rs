@@ -28,6 +28,9 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub mod idb; // the teacher's space, in IndexedDB
+pub mod settings; // the display settings
+
 use communs_core::response::Response;
 use communs_core::storage::{
     self as domain, Attempt, ExternalChange, ImportLimits, ImportReport, LessonStatus, NewAttempt, Profile, ProfileId, Snapshot,
@@ -209,10 +212,12 @@ pub struct Storage {
 /// Reads storage, applies the load's repairs, listens to other tabs and asks
 /// the browser to keep the data. Call once, at the top of the app.
 pub fn provide_storage() {
+    settings::provide_settings(); // first: its quarantine moves are then part of the learners' load
     let storage = Storage::open();
     provide_context(storage);
     storage.listen();
     storage.ask_persistence(false);
+    idb::provide_teacher_space();
 }
 
 /// The storage provided by [`provide_storage`].

@@ -19,5 +19,6 @@ pub mod fs;
 pub mod lesson;
 pub mod response;
 pub mod routes;
+pub mod space;
 pub mod storage;
 pub mod text;

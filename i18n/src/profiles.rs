@@ -235,7 +235,7 @@ pub fn quota_used(used_chars: usize, quota_chars: usize) -> String {
 }
 
 /// « 10 000 », with a narrow no-break space between groups of three digits.
-fn group_thousands(n: usize) -> String {
+pub(crate) fn group_thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {

@@ -3,9 +3,11 @@
 //! ([`StorageError`]) or builds a class file ([`ClassProblem`]), told to
 //! the learner in French with its typography. Pupils are addressed with « tu ».
 
+use communs_core::space::{Area, AreaUsage, SpaceError, SpaceProblem, Unit};
 use communs_core::storage::{ClassProblem, ProblemCode, StorageError};
 
 use super::french_typography;
+use super::Text;
 
 /// The read-only notice (data of a newer schema `format`).
 fn read_only(format: u64) -> String {
@@ -216,5 +218,237 @@ mod tests {
         for (got, want) in cases {
             assert_eq!(got, want);
         }
+    }
+}
+
+// ------------------------------------------------------------------ areas
+
+/// The area's name, as shown beside its usage.
+pub fn area_name(area: Area) -> &'static str {
+    match area {
+        Area::Pupils => "Profils et réponses des élèves",
+        Area::Teacher => "Espace enseignant",
+        Area::Settings => "Réglages d’affichage",
+    }
+}
+
+/// « 12,5 Mo », « 840 Ko » (1 Mo = 1 000 000 octets).
+pub fn bytes(n: u64) -> String {
+    if n >= 1_000_000 {
+        let tenths = n.div_ceil(100_000);
+        format!("{},{}\u{a0}Mo", tenths / 10, tenths % 10)
+    } else {
+        format!("{}\u{a0}Ko", crate::profiles::group_thousands(n.div_ceil(1000) as usize))
+    }
+}
+
+/// An amount in an area's unit, in words: bytes for the teacher's space,
+/// UTF-16 code units (two bytes each) for `localStorage`.
+fn amount(area: Area, n: u64) -> String {
+    match area.unit() {
+        Unit::Bytes => bytes(n),
+        Unit::Utf16 => bytes(n.saturating_mul(2)),
+    }
+}
+
+/// « 1,2 Mo sur 250,0 Mo (0,4 %) ».
+pub fn area_usage(u: &AreaUsage) -> String {
+    let pm = u.per_mille();
+    format!("{} sur {} ({},{}\u{a0}%)", amount(u.area, u.used), amount(u.area, u.budget), pm / 10, pm % 10)
+}
+
+/// What the browser says of the whole site (`navigator.storage.estimate()`).
+pub fn browser_estimate(usage: u64, quota: u64) -> String {
+    format!("Place accordée par le navigateur à ce site\u{a0}: {} utilisés sur {}.", bytes(usage), bytes(quota))
+}
+
+/// A refused change of the teacher's space or of the display settings, in
+/// words that say what to export or delete (« vous » for the teacher's
+/// space, « tu » for the pupils' area).
+pub fn space_error(e: &SpaceError) -> String {
+    let raw = match e {
+        SpaceError::OverBudget { area: area @ Area::Teacher, used, budget, needed } => format!(
+            "L'espace enseignant est plein : {} utilisés sur {}, il manque {}. Rien n'a été enregistré. \
+             Exportez puis supprimez les fichiers gardés, images ou leçons locales dont vous n'avez plus besoin.",
+            amount(*area, *used),
+            amount(*area, *budget),
+            amount(*area, *needed)
+        ),
+        SpaceError::OverBudget { area: area @ Area::Settings, budget, .. } => format!(
+            "Les réglages d'affichage dépassent la place qui leur est réservée ({}) : rien n'a été enregistré. \
+             Revenez aux réglages par défaut.",
+            amount(*area, *budget)
+        ),
+        SpaceError::OverBudget { area: area @ Area::Pupils, used, budget, .. } => format!(
+            "Le stockage des élèves est plein ({} utilisés sur {}) : rien n'a été enregistré. \
+             Télécharge les sauvegardes, puis supprime les profils déjà sauvegardés.",
+            amount(*area, *used),
+            amount(*area, *budget)
+        ),
+        SpaceError::RecordTooLarge { max } => {
+            format!(
+                "Cet élément est trop volumineux pour être enregistré tel quel ({} au plus) : enregistrez-le comme fichier.",
+                bytes(*max)
+            )
+        }
+        SpaceError::FileTooLarge { max } => format!(
+            "Ce fichier est trop volumineux ({} au plus) : réduisez-le (une photo en plus basse définition, par exemple).",
+            bytes(*max)
+        ),
+        SpaceError::ReadOnly { version } => format!(
+            "Cet espace enseignant a été enregistré par une version plus récente de Communs (format {version}). \
+             Il n'est pas modifié : utilisez la dernière version de Communs."
+        ),
+        SpaceError::BadName { max } => format!("Le nom doit faire entre 1 et {max} caractères, sans doublon."),
+        SpaceError::TooMany { max } => format!("Trop d'éléments dans la liste ({max} au plus)."),
+        SpaceError::BadId => "Identifiant invalide.".into(),
+        SpaceError::Unknown => "Cet élément n'existe pas (ou plus).".into(),
+        SpaceError::BadDate => "Date invalide (horloge de l'ordinateur ?).".into(),
+        SpaceError::BadSetting => "Valeur de réglage invalide.".into(),
+    };
+    french_typography(&raw)
+}
+
+/// What the loaders of the teacher's space and of the display settings found.
+pub fn space_problem(p: &SpaceProblem) -> String {
+    let raw = match p {
+        SpaceProblem::Quarantined { area: Area::Settings, reason } => format!(
+            "Les réglages d'affichage étaient illisibles ({reason}) : ils ont été mis de côté, pas effacés, \
+             et les réglages par défaut sont utilisés."
+        ),
+        SpaceProblem::Quarantined { area: Area::Pupils, reason } => problem(&ProblemCode::Quarantined { reason: reason.clone() }),
+        SpaceProblem::Quarantined { area: Area::Teacher, reason } => format!(
+            "Une donnée illisible de l'espace enseignant a été mise de côté ({reason}) : elle n'est pas effacée et peut être téléchargée."
+        ),
+        SpaceProblem::ReadOnly { version } => space_error(&SpaceError::ReadOnly { version: *version }),
+        SpaceProblem::RecoveredFiles { count } => format!(
+            "{count} fichier(s) sans description retrouvé(s) dans l'espace enseignant : nommé(s) « fichier retrouvé », vous pouvez les renommer."
+        ),
+        SpaceProblem::Migrated { area, from, to } => {
+            format!("{} : données mises à jour du format {from} au format {to}.", area_name(*area))
+        }
+    };
+    french_typography(&raw)
+}
+
+keys! {
+    /// The words of the storage areas shown to the teacher (« vous »).
+    pub enum SpaceMsg {
+        AreasTitle,
+        AreasIntro,
+        TeacherUnavailable,
+        TeacherOpenFailed,
+        TeacherBlocked,
+        TeacherClosedByUpgrade,
+        TeacherFull,
+        TeacherWriteFailed,
+        TeacherPersisted,
+        TeacherNotPersisted,
+        TeacherQuarantineDownload,
+    }
+}
+
+impl Text for SpaceMsg {
+    fn fr(self) -> &'static str {
+        use SpaceMsg::*;
+        match self {
+            AreasTitle => "Place utilisée par espace",
+            AreasIntro => "Chaque espace a sa place réservée dans ce navigateur. Quand un espace est plein, rien n’y est enregistré\u{a0}: exportez puis supprimez ce dont vous n’avez plus besoin.",
+            TeacherUnavailable => "Ce navigateur ne laisse pas Communs enregistrer l’espace enseignant (navigation privée ou stockage bloqué). Vous pouvez travailler, mais vos séquences, classes et fichiers seront perdus en fermant l’onglet.",
+            TeacherOpenFailed => "L’espace enseignant n’a pas pu être ouvert (base de données du navigateur en erreur ou disque plein). Vous travaillez en mémoire et ce qui était déjà enregistré n’est pas modifié. Fermez les autres onglets de Communs, libérez de la place sur le disque, puis rechargez la page.",
+            TeacherBlocked => "Un autre onglet de Communs, d’une autre version, empêche d’ouvrir l’espace enseignant. Fermez les autres onglets de Communs puis rechargez cette page. En attendant, vous travaillez en mémoire et rien de ce qui était enregistré n’est perdu.",
+            TeacherClosedByUpgrade => "Une version plus récente de Communs a été ouverte dans un autre onglet\u{a0}: cet onglet n’enregistre plus l’espace enseignant. Rechargez la page\u{202f}; ce qui était enregistré est conservé.",
+            TeacherFull => "Le disque, ou la place que le navigateur accorde à ce site, est plein\u{a0}: rien n’a été enregistré. Exportez puis supprimez les fichiers gardés dont vous n’avez plus besoin.",
+            TeacherWriteFailed => "Le navigateur a refusé un enregistrement de l’espace enseignant\u{a0}: rien n’a été modifié.",
+            TeacherPersisted => "Le navigateur s’est engagé à ne pas effacer l’espace enseignant de lui-même.",
+            TeacherNotPersisted => "Le navigateur peut effacer l’espace enseignant s’il manque de place\u{a0}: exportez régulièrement vos classes et séquences.",
+            TeacherQuarantineDownload => "Télécharger les données mises de côté de l’espace enseignant",
+        }
+    }
+}
+
+#[cfg(test)]
+mod space_tests {
+    use super::*;
+    use crate::typography_problems;
+
+    fn all_space_errors() -> Vec<SpaceError> {
+        use SpaceError as E;
+        let sample = |e: &E| match e {
+            E::OverBudget { .. }
+            | E::RecordTooLarge { .. }
+            | E::FileTooLarge { .. }
+            | E::ReadOnly { .. }
+            | E::BadName { .. }
+            | E::TooMany { .. }
+            | E::BadId
+            | E::Unknown
+            | E::BadDate
+            | E::BadSetting => e.clone(),
+        };
+        let mut out: Vec<E> = Area::ALL.iter().map(|&area| E::OverBudget { area, used: 10, budget: 10, needed: 5 }).collect();
+        out.extend([
+            E::RecordTooLarge { max: 262_144 },
+            E::FileTooLarge { max: 32_000_000 },
+            E::ReadOnly { version: 2 },
+            E::BadName { max: 120 },
+            E::TooMany { max: 60 },
+            E::BadId,
+            E::Unknown,
+            E::BadDate,
+            E::BadSetting,
+        ]);
+        out.iter().map(sample).collect()
+    }
+
+    fn all_space_problems() -> Vec<SpaceProblem> {
+        use SpaceProblem as P;
+        let sample = |p: &P| match p {
+            P::Quarantined { .. } | P::ReadOnly { .. } | P::RecoveredFiles { .. } | P::Migrated { .. } => p.clone(),
+        };
+        let mut out: Vec<P> = Area::ALL.iter().map(|&area| P::Quarantined { area, reason: "JSON illisible".into() }).collect();
+        out.extend([P::ReadOnly { version: 2 }, P::RecoveredFiles { count: 2 }, P::Migrated { area: Area::Teacher, from: 1, to: 2 }]);
+        out.iter().map(sample).collect()
+    }
+
+    #[test]
+    fn every_space_code_and_key_has_typographic_words() {
+        let mut texts: Vec<String> = all_space_errors().iter().map(space_error).collect();
+        texts.extend(all_space_problems().iter().map(space_problem));
+        texts.extend(SpaceMsg::ALL.iter().map(|m| m.fr().to_string()));
+        texts.extend(Area::ALL.iter().map(|a| area_name(*a).to_string()));
+        for t in &texts {
+            assert!(!t.trim().is_empty());
+            assert_eq!(typography_problems(t), vec![], "{t:?}");
+        }
+    }
+
+    /// The refusals say what to do: export then delete (teacher, « vous »),
+    /// download then delete (pupils, « tu »).
+    #[test]
+    fn a_refusal_over_budget_says_what_to_export_or_delete() {
+        let teacher =
+            space_error(&SpaceError::OverBudget { area: Area::Teacher, used: 249_000_000, budget: 250_000_000, needed: 3_500_000 });
+        assert!(teacher.contains("249,0\u{a0}Mo utilisés sur 250,0\u{a0}Mo, il manque 3,5\u{a0}Mo"), "{teacher}");
+        assert!(teacher.contains("Exportez puis supprimez"), "{teacher}");
+        let pupils = space_error(&SpaceError::OverBudget { area: Area::Pupils, used: 4_900_000, budget: 4_995_904, needed: 10 });
+        assert!(pupils.contains("9,8\u{a0}Mo utilisés sur 10,0\u{a0}Mo") && pupils.contains("Télécharge"), "{pupils}");
+    }
+
+    #[test]
+    fn sizes_in_words() {
+        let cases: &[(u64, &str)] = &[
+            (0, "0\u{a0}Ko"),
+            (1, "1\u{a0}Ko"),
+            (999_999, "1\u{202f}000\u{a0}Ko"),
+            (1_000_000, "1,0\u{a0}Mo"),
+            (5_242_880, "5,3\u{a0}Mo"),
+            (250_000_000, "250,0\u{a0}Mo"),
+        ];
+        for (n, want) in cases {
+            assert_eq!(bytes(*n), *want, "{n}");
+        }
+        let u = AreaUsage { area: Area::Settings, used: 60, budget: 4096 };
+        assert_eq!(area_usage(&u), "1\u{a0}Ko sur 9\u{a0}Ko (1,4\u{a0}%)");
     }
 }

@@ -87,6 +87,7 @@ pub fn Profiles() -> impl IntoView {
             </section>
 
             <StorageSpace/>
+            <crate::components::storage_areas::StorageAreas/>
 
             <Show when=move || storage.with_store(|s| !s.quarantined().is_empty())>
                 <section aria-labelledby="titre-mis-de-cote" class="bloc" data-testid="section-mis-de-cote">

@@ -1,8 +1,10 @@
 //! Architecture invariants that a machine checks: a small source scanner run
 //! by `cargo xtask test` (quick and full), one counted layer per rule.
 //!
-//! - only `src/storage.rs` names `localStorage` (`local_storage`,
-//!   `web_sys::Storage`) in the app;
+//! - only the storage module (`src/storage.rs` and its children in
+//!   `src/storage/`) names `localStorage` (`local_storage`,
+//!   `web_sys::Storage`) or IndexedDB (`indexedDB`, `indexed_db`, the
+//!   `Idb…` types) in the app;
 //! - `core`'s library does no IO: no `std::fs`, `std::env`, `std::process`,
 //!   `std::net`, `std::time::SystemTime` or `Instant`. Exempt by design:
 //!   `core/src/fs.rs` (the one reader of a lessons folder and writer of the
@@ -52,9 +54,9 @@ pub const DOMAIN_DIRS: &[&str] = &["core/src", "i18n/src"];
 
 pub const RULES: &[Rule] = &[
     Rule {
-        name: "seul src/storage.rs touche localStorage",
+        name: "seul le module de stockage (src/storage.rs, src/storage/) touche localStorage et IndexedDB",
         dirs: &["src"],
-        applies: |f| f != "src/storage.rs",
+        applies: |f| !is_storage_module(f),
         strings: true,
         forbidden: storage_names,
     },
@@ -73,6 +75,11 @@ pub const RULES: &[Rule] = &[
         forbidden: panics,
     },
 ];
+
+/// The storage module: `src/storage.rs` and the files of `src/storage/`.
+fn is_storage_module(file: &str) -> bool {
+    file == "src/storage.rs" || file.starts_with("src/storage/")
+}
 
 /// Every violation of `rule` below `root` (the workspace root).
 pub fn check_tree(root: &Path, rule: &Rule) -> Result<Vec<Violation>, String> {
@@ -360,13 +367,24 @@ fn words(code: &str, word: &str, next: Option<char>) -> Vec<usize> {
 }
 
 fn storage_names(code: &str) -> Vec<(usize, String)> {
+    const WHERE: &str = "hors du module de stockage (src/storage.rs, src/storage/)";
     let mut out: Vec<(usize, String)> = Vec::new();
-    for w in ["localStorage", "local_storage"] {
-        out.extend(words(code, w, None).into_iter().map(|p| (p, format!("« {w} » hors de src/storage.rs"))));
+    for w in ["localStorage", "local_storage", "indexedDB", "indexed_db"] {
+        out.extend(words(code, w, None).into_iter().map(|p| (p, format!("« {w} » {WHERE}"))));
     }
     for (p, path) in paths(code) {
         if path == "web_sys::Storage" || path.starts_with("web_sys::Storage::") {
-            out.push((p, format!("« {path} » hors de src/storage.rs")));
+            out.push((p, format!("« {path} » {WHERE}")));
+        }
+    }
+    // The IndexedDB types of web-sys: `IdbDatabase`, `IdbFactory`, `IdbObjectStore`…
+    let ident = |c: char| c.is_alphanumeric() || c == '_';
+    for (p, _) in code.match_indices("Idb") {
+        let before = code[..p].chars().next_back();
+        let after = code[p + 3..].chars().next();
+        if !before.is_some_and(ident) && after.is_some_and(|c| c.is_ascii_uppercase()) {
+            let name: String = code[p..].chars().take_while(|c| ident(*c)).collect();
+            out.push((p, format!("« {name} » {WHERE}")));
         }
     }
     out.sort();
@@ -426,6 +444,26 @@ mod tests {
         ("localStorage", "src/pages/x.rs", "fn f() { let local_storage_free = 1; }", &[]),
         ("localStorage", "src/storage.rs", "fn f() { window().local_storage() }", &[]),
         ("localStorage", "src/pages/x.rs", "#[cfg(test)]\nmod tests {\n fn t() { local_storage(); }\n}", &[]),
+        // storage: IndexedDB, and the children of the storage module
+        ("localStorage", "src/pages/x.rs", "fn f() {}\nlet f = window().indexed_db();", &[2]),
+        ("localStorage", "src/pages/x.rs", "let v = Reflect::get(&w, &\"indexedDB\".into());", &[1]),
+        ("localStorage", "src/pages/x.rs", "fn f(db: &IdbDatabase) {}", &[1]),
+        (
+            "localStorage",
+            "src/pages/x.rs",
+            "use web_sys::{Window,\n IdbFactory};\nlet m = web_sys::IdbTransactionMode::Readwrite;",
+            &[2, 3],
+        ),
+        ("localStorage", "src/pages/x.rs", "// indexedDB, IdbDatabase\nlet idb_free = 1; struct Idbx; let my_IdbX = 2;", &[]),
+        (
+            "localStorage",
+            "src/components/storage_areas.rs",
+            "use crate::storage::idb::use_teacher_space;\nlet s = window().local_storage();",
+            &[2],
+        ),
+        ("localStorage", "src/storage/idb.rs", "fn f(d: IdbDatabase) { window().indexed_db() }", &[]),
+        ("localStorage", "src/storage/settings.rs", "fn f() { window().local_storage() }", &[]),
+        ("localStorage", "src/storage2.rs", "fn f() { window().local_storage() }", &[1]),
         // IO
         ("entrée-sortie", "core/src/a.rs", "fn f() { std::fs::read(\"x\"); }", &[1]),
         ("entrée-sortie", "core/src/a.rs", "use std::{collections::HashMap,\n  env};", &[1]),
@@ -520,6 +558,7 @@ mod tests {
             std::fs::write(p, text).expect("write");
         };
         put("src/storage.rs", "fn s() { window().local_storage() }\n");
+        put("src/storage/idb.rs", "fn o(f: IdbFactory) { window().indexed_db() }\n");
         put("src/pages/ok.rs", "//! A page.\nfn p() {}\n");
         put("core/src/lib.rs", "//! Core.\npub fn f(x: Option<u8>) -> u8 { x.unwrap_or(0) }\n");
         put("core/src/fs.rs", "use std::fs;\n");
@@ -528,11 +567,15 @@ mod tests {
             assert_eq!(check_tree(&root, r).expect("scan"), vec![], "{}", r.name);
         }
         put("src/pages/bad.rs", "//! Bad.\n\nfn p() { let _ = window().local_storage(); }\n");
+        put("src/pages/worse.rs", "//! Worse.\nfn p(db: web_sys::IdbDatabase) {}\n");
         put("core/src/deep/bad.rs", "//! Bad.\nuse std::env;\nfn f(x: Option<u8>) -> u8 { x.expect(\"x\") }\n");
         put("i18n/src/bad.rs", "//! Bad.\nfn w() -> ! { panic!(\"mot\") }\n");
         let found: Vec<String> =
             RULES.iter().flat_map(|r| check_tree(&root, r).expect("scan")).map(|v| format!("{}:{}", v.file, v.line)).collect();
-        assert_eq!(found, ["src/pages/bad.rs:3", "core/src/deep/bad.rs:2", "core/src/deep/bad.rs:3", "i18n/src/bad.rs:2"]);
+        assert_eq!(
+            found,
+            ["src/pages/bad.rs:3", "src/pages/worse.rs:2", "core/src/deep/bad.rs:2", "core/src/deep/bad.rs:3", "i18n/src/bad.rs:2"]
+        );
         let _ = std::fs::remove_dir_all(&root);
     }
 

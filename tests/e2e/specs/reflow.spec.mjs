@@ -26,7 +26,10 @@ export const tests = [
       for (const l of index.lessons) assert.ok(pages.includes(`lecon/${l.id}/`), `lecon/${l.id}/ absente des pages d’entrée`);
       assert.ok(pages.includes('') && pages.includes('parcours/'), `pages d’entrée : ${pages.join(', ')}`);
       const problems = [];
+      const live = new Set(index.lessons.map((l) => `lecon/${l.id}/`));
       for (const p of pages) {
+        // A retired lesson id's page only leads on to its new place (retired.spec.mjs checks it).
+        if (p.startsWith('lecon/') && !live.has(p)) continue;
         await ctx.goto(p);
         await ctx.page.locator('main h1').first().waitFor({ state: 'visible' });
         if (p.startsWith('lecon/')) {

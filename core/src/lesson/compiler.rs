@@ -16,16 +16,10 @@ use super::context::{glossary_key, Builder, CompileContext, LessonLink, Origin, 
 use super::diagnostic::{self, Diagnostic};
 use super::duration;
 use super::markdown;
-<<<<<<< HEAD
-use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, Source, Theme};
-use crate::text::{is_lesson_id, is_module_id};
-=======
 use super::model::{
     Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, RetiredLesson, Source, Theme,
 };
-use crate::frameworks;
 use crate::text::{is_anchor_id, is_lesson_id, is_module_id};
->>>>>>> l2
 
 /// Label used in diagnostics about `modules.toml`.
 pub const MODULES_FILE: &str = "modules.toml";

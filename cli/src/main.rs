@@ -1,7 +1,8 @@
 //! `lessons`: check, render and build the lessons of a folder.
 //!
 //! ```text
-//! lessons check DIR        every diagnostic; exit code 1 if there is an error
+//! lessons check DIR        every diagnostic, the estimated length of each
+//!                          published lesson; exit code 1 if there is an error
 //! lessons render FILE      the HTML of the lesson body, as the app inserts it
 //! lessons build DIR OUT    OUT/index.json and OUT/<id>.json (exit 1 on error)
 //! ```
@@ -17,8 +18,8 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use communs_core::fs::{read_lessons, write_compiled, LessonsFolder};
-use communs_core::lesson::{compile_lesson, lesson_id, CompileContext, CompileOutput, Diagnostic, Severity};
-use communs_i18n::render_diagnostic;
+use communs_core::lesson::{compile_lesson, duration, lesson_id, CompileContext, CompileOutput, Diagnostic, Severity};
+use communs_i18n::{duration_summary, render_diagnostic};
 
 const USAGE: &str = "usage :\n  lessons check DOSSIER\n  lessons render FICHIER.md\n  lessons build DOSSIER SORTIE";
 
@@ -81,6 +82,9 @@ fn check(dir: &Path) -> Result<bool, String> {
     let (f, out) = compile_folder(dir)?;
     let (e, w) = print_diags(dir, &out.diagnostics);
     let drafts = f.lessons.len().saturating_sub(out.lessons.len());
+    for l in &out.lessons {
+        println!("{}", duration_summary(&l.header.id, u32::from(l.header.duration), &duration::estimate(l)));
+    }
     println!(
         "{} : {}, {} hors construction, {}, {}.",
         plural(f.lessons.len(), "fichier vérifié", "fichiers vérifiés"),

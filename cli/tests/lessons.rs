@@ -33,7 +33,11 @@ fn cli_render_is_the_compiled_html_and_check_exits_1_on_error() {
 
     let out = std::process::Command::new(exe).arg("check").arg(&dir).output().unwrap();
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("0 erreur"));
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains("0 erreur"), "{stdout}");
+    // the length of each published lesson: stated, estimated, and the parts
+    assert!(stdout.contains("essai-activites : 31 min annoncées, estimation 31 min (lecture "), "{stdout}");
+    assert!(stdout.contains("(12 activités) = 25,1 min, plus 20\u{a0}%) : suffisant"), "{stdout}");
 
     let out = std::process::Command::new(exe).arg("check").arg(fixtures().join("lessons")).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

@@ -1,7 +1,7 @@
 //! Lessons: the compiled model that the app downloads ([`model`], its HTML
-//! always a [`html::SafeHtml`]), the scoring of answers ([`scoring`]),
-//! diagnostics, and — behind the `compiler` feature, on the build machine
-//! only — the compiler from the Markdown format of `docs/lesson-format.md` to
+//! always a [`html::SafeHtml`]), the scoring of answers ([`scoring`]), the
+//! estimate of a lesson's length ([`duration`]), diagnostics, and — behind
+//! the `compiler` feature, on the build machine only — the compiler from the Markdown format of `docs/lesson-format.md` to
 //! that model ([`compile_lesson`], [`compile_dir`]).
 //!
 //! Inside the compiler, dependencies go one way: `compiler` (front matter,
@@ -11,6 +11,7 @@
 //! activity parser renders its texts).
 
 pub mod diagnostic;
+pub mod duration;
 pub mod html;
 pub mod model;
 pub mod scoring;

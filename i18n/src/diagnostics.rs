@@ -7,6 +7,7 @@
 //! sources; [`french_typography`](crate::french_typography) puts them into
 //! French typography when they are shown on a page.
 
+use communs_core::lesson::duration::DurationEstimate;
 use communs_core::lesson::{Diagnostic, DiagnosticCode, Severity};
 
 /// The word of a severity: `"erreur"` or `"avertissement"`.
@@ -284,7 +285,47 @@ pub fn diagnostic_text(code: &DiagnosticCode) -> String {
             format!("bloc « {first} » inconnu : écris ```activite <type> id=<identifiant>")
         }
         DiagnosticCode::IdentifiantActiviteDouble { act_id } => format!("identifiant d'activité en double : « {act_id} »"),
+        DiagnosticCode::DureeSousEstimation { stated, estimate } => {
+            let minutes = estimate.minutes;
+            let parts = estimate_parts(estimate);
+            format!(
+                "durée annoncée {stated} min, plus courte que l'estimation de {minutes} min ({parts}) : écris `duration = {minutes}` ou plus, ou raccourcis la leçon"
+            )
+        }
     }
+}
+
+/// A number of tenths written with a decimal comma (`124` → `12,4`, `120` → `12`).
+fn tenths(n: u32) -> String {
+    match n % 10 {
+        0 => format!("{}", n / 10),
+        d => format!("{},{d}", n / 10),
+    }
+}
+
+/// The parts of a duration estimate, as the diagnostic and the summary of
+/// `lessons check` show them: `lecture 12,4 min (1240 mots à 100 mots/min)
+/// + activités 14,5 min (12 activités) = 26,9 min, plus 20 %` (a no-break
+/// space before `%`).
+pub fn estimate_parts(e: &DurationEstimate) -> String {
+    let acts = if e.activities > 1 { "activités" } else { "activité" };
+    let mots = if e.words > 1 { "mots" } else { "mot" };
+    format!(
+        "lecture {} min ({} {mots} à {} mots/min) + activités {} min ({} {acts}) = {} min, plus 20\u{a0}%",
+        tenths(e.reading_tenths()),
+        e.words,
+        e.words_per_minute,
+        tenths(e.activity_half_minutes * 5),
+        e.activities,
+        tenths(e.subtotal_tenths())
+    )
+}
+
+/// The line `lessons check` prints for each lesson: its stated and
+/// estimated length, and the parts of the estimate.
+pub fn duration_summary(id: &str, stated: u32, e: &DurationEstimate) -> String {
+    let verdict = if stated < e.minutes { "trop court" } else { "suffisant" };
+    format!("{id} : {stated} min annoncées, estimation {} min ({}) : {verdict}", e.minutes, estimate_parts(e))
 }
 
 #[cfg(test)]
@@ -437,6 +478,16 @@ mod tests {
             DiagnosticCode::ActiviteDoitEtrePlaceeRacine,
             DiagnosticCode::BlocInconnuEcrisActiviteType { first: s() },
             DiagnosticCode::IdentifiantActiviteDouble { act_id: s() },
+            DiagnosticCode::DureeSousEstimation {
+                stated: 25,
+                estimate: DurationEstimate {
+                    words: 1240,
+                    words_per_minute: 100,
+                    activities: 12,
+                    activity_half_minutes: 36,
+                    minutes: 37,
+                },
+            },
         ]
     }
 
@@ -582,13 +633,14 @@ mod tests {
             DiagnosticCode::ActiviteDoitEtrePlaceeRacine => 134,
             DiagnosticCode::BlocInconnuEcrisActiviteType { .. } => 135,
             DiagnosticCode::IdentifiantActiviteDouble { .. } => 136,
+            DiagnosticCode::DureeSousEstimation { .. } => 137,
         }
     }
 
     #[test]
     fn every_code_has_one_sample() {
         let ranks: Vec<usize> = samples().iter().map(rank).collect();
-        assert_eq!(ranks, (0..137).collect::<Vec<_>>());
+        assert_eq!(ranks, (0..138).collect::<Vec<_>>());
     }
 
     /// The text outside `code spans` (lesson syntax, quoted as typed).
@@ -645,5 +697,21 @@ mod tests {
         for (d, want) in cases {
             assert_eq!(render_diagnostic(&d), want);
         }
+    }
+
+    #[test]
+    fn duration_message_gives_the_estimate_and_its_parts() {
+        let code = samples().pop().expect("a sample");
+        assert_eq!(
+            diagnostic_text(&code),
+            "durée annoncée 25 min, plus courte que l'estimation de 37 min (lecture 12,4 min (1240 mots à 100 mots/min) \
+             + activités 18 min (12 activités) = 30,4 min, plus 20\u{a0}%) : écris `duration = 37` ou plus, ou raccourcis la leçon"
+        );
+        let cases = [(0, "0"), (5, "0,5"), (120, "12"), (124, "12,4")];
+        for (n, want) in cases {
+            assert_eq!(tenths(n), want);
+        }
+        let one = DurationEstimate { words: 1, words_per_minute: 150, activities: 1, activity_half_minutes: 2, minutes: 2 };
+        assert!(estimate_parts(&one).contains("lecture 0,1 min (1 mot à 150 mots/min) + activités 1 min (1 activité) = 1,1 min"));
     }
 }

@@ -41,7 +41,7 @@ pub mod profiles;
 pub mod storage;
 mod typography;
 
-pub use diagnostics::{diagnostic_text, render_diagnostic, severity_word};
+pub use diagnostics::{diagnostic_text, duration_summary, render_diagnostic, severity_word};
 pub use typography::{french_typography, typography_problems, TypographyProblem, TypographyRule};
 
 /// A language of the catalogue. Adding one means a variant here, a method

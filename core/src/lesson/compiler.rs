@@ -14,6 +14,7 @@ use toml::{Table, Value};
 use super::activity::check_crcn;
 use super::context::{glossary_key, Builder, CompileContext, LessonLink, Origin, Publication};
 use super::diagnostic::{self, Diagnostic};
+use super::duration;
 use super::markdown;
 use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, Source, Theme};
 use crate::frameworks;
@@ -500,7 +501,8 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
         b.lesson_links = links;
     }
     let f = front?;
-    Some(CompiledLesson {
+    let duration_line = key_line(split.front, "duration", 0) + split.front_line - 1;
+    let lesson = CompiledLesson {
         header: f.header,
         language: f.language,
         licence: f.licence,
@@ -514,7 +516,19 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
         glossary: std::mem::take(&mut b.glossary_used),
         sources: f.sources,
         credits: std::mem::take(&mut b.credits),
-    })
+    };
+    check_duration(b, &lesson, duration_line);
+    Some(lesson)
+}
+
+/// An error when the stated `duration` is shorter than the estimate of
+/// [`duration::estimate`], with the estimate's parts.
+fn check_duration(b: &mut Builder, lesson: &CompiledLesson, line: usize) {
+    let e = duration::estimate(lesson);
+    let stated = u32::from(lesson.header.duration);
+    if stated < e.minutes {
+        b.error(line.max(1), 1, DiagnosticCode::DureeSousEstimation { stated, estimate: e });
+    }
 }
 
 /// Everything [`compile_dir`] produces.

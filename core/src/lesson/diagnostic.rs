@@ -7,6 +7,8 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::duration::DurationEstimate;
+
 /// How serious a diagnostic is. Any `Erreur` fails `lessons check` and the build.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
@@ -180,6 +182,9 @@ pub enum DiagnosticCode {
     ActiviteDoitEtrePlaceeRacine,
     BlocInconnuEcrisActiviteType { first: String },
     IdentifiantActiviteDouble { act_id: String },
+
+    // The length of a lesson (`lesson/duration.rs`, checked in `lesson/compiler.rs`): the stated minutes and the estimate.
+    DureeSousEstimation { stated: u32, estimate: DurationEstimate },
 }
 
 /// One problem found in a lesson or a configuration file.

@@ -32,6 +32,8 @@ fn activity(id: &str, question: &str, kind: ActivityKind) -> Activity {
         explanation: h("<p>Parce que.</p>"),
         hints: vec![h("Un indice."), h("Un autre.")],
         attempts: 2,
+        retired: false,
+        replaced_by: None,
         kind,
     }
 }

@@ -56,6 +56,7 @@ fn catalogue(rng: &mut Rng) -> Vec<ActivityEvidence> {
                 crcn: vec![(codes[rng.below(codes.len() as u64) as usize].to_string(), 1 + rng.below(4) as u8)],
                 emi: vec![format!("EMI{}", 1 + rng.below(4))],
                 participation_only: rng.below(20) == 0,
+                retired: false,
             });
         }
     }

@@ -135,6 +135,8 @@ fn scenario(nodes: Vec<ScenarioNode>) -> Activity {
         explanation: SafeHtml::default(),
         hints: vec![],
         attempts: 2,
+        retired: false,
+        replaced_by: None,
         kind: ActivityKind::Scenario { nodes },
     }
 }

@@ -138,12 +138,19 @@ fn compact_json_form() {
         crcn: vec![("4.2".into(), 2)],
         emi: vec!["EMI3".into()],
         participation_only: false,
+        retired: false,
     };
     assert_eq!(serde_json::to_string(&ev).unwrap(), r#"{"l":"droit-image","a":"q3","c":[["4.2",2]],"e":["EMI3"]}"#);
+    let retired = ActivityEvidence { retired: true, ..ev.clone() };
+    assert_eq!(serde_json::to_string(&retired).unwrap(), r#"{"l":"droit-image","a":"q3","c":[["4.2",2]],"e":["EMI3"],"r":true}"#);
+    assert_eq!(
+        serde_json::from_str::<ActivityEvidence>(r#"{"l":"droit-image","a":"q3","c":[["4.2",2]],"e":["EMI3"],"r":true}"#).unwrap(),
+        retired
+    );
     let bare = ActivityEvidence { crcn: vec![], emi: vec![], participation_only: true, ..ev.clone() };
     assert_eq!(serde_json::to_string(&bare).unwrap(), r#"{"l":"droit-image","a":"q3","p":true}"#);
     let min: ActivityEvidence = serde_json::from_str(r#"{"l":"x","a":"y"}"#).unwrap();
-    assert!(min.crcn.is_empty() && min.emi.is_empty() && !min.participation_only);
+    assert!(min.crcn.is_empty() && min.emi.is_empty() && !min.participation_only && !min.retired);
     // a malformed entry is a serde error, never a panic
     assert!(serde_json::from_str::<ActivityEvidence>(r#"{"l":"x","a":"y","c":[["2.2",300]]}"#).is_err());
     assert!(serde_json::from_str::<ActivityEvidence>(r#"{"l":"x"}"#).is_err());
@@ -207,6 +214,7 @@ fn timing_10000_attempts() {
                 crcn: vec![(rng.pick(&codes).to_string(), 1 + rng.below(5) as u8)],
                 emi: vec![format!("EMI{}", 1 + rng.below(4))],
                 participation_only: rng.chance(5),
+                retired: false,
             });
         }
     }
@@ -259,8 +267,15 @@ fn index_carries_one_evidence_entry_per_activity() {
     let graded: Vec<&str> = l.activities.iter().filter(|a| !a.participation_only()).map(|a| a.id.as_str()).collect();
     assert!(graded.len() < l.activities.len(), "the fixture has participation activities");
     // the lesson has EMI goals, so every graded activity is evidence
+    // … then its retired activities, marked, so that old attempts keep counting
+    let retired: Vec<&str> = l.retired_activities.iter().map(|a| a.id.as_str()).collect();
+    assert_eq!(retired, ["vf-vendre"], "the fixture has a retired activity");
     let listed: Vec<&str> = out.index.evidence.iter().map(|e| e.activity.as_str()).collect();
-    assert_eq!(listed, graded);
+    assert_eq!(listed, [graded, retired.clone()].concat());
+    assert!(out.index.evidence.iter().all(|e| e.retired == retired.contains(&e.activity.as_str())));
+    assert!(serde_json::to_string(&out.index.evidence)
+        .unwrap()
+        .contains(r#"{"l":"essai-activites","a":"vf-vendre","c":[["2.2",2]],"e":["EMI3.3"],"r":true}"#));
     assert!(out.index.evidence.iter().all(|e| e.lesson == "essai-activites"));
     assert_eq!(out.index.evidence, ActivityEvidence::from_lessons(&out.lessons));
     // the index round-trips through JSON, and an older index without it still reads

@@ -65,6 +65,7 @@ pub fn random_catalogue(rng: &mut Rng) -> Vec<ActivityEvidence> {
                 crcn,
                 emi,
                 participation_only: rng.chance(10),
+                retired: false,
             });
         }
     }

@@ -65,7 +65,7 @@ fn catalogue() -> EvidenceCatalogue {
                     .collect()
             };
             let emi = r.get(2).and_then(|e| e.split_whitespace().next()).map(|e| vec![e.to_string()]).unwrap_or_default();
-            ActivityEvidence { lesson: lesson.into(), activity: act.into(), crcn, emi, participation_only }
+            ActivityEvidence { lesson: lesson.into(), activity: act.into(), crcn, emi, participation_only, retired: false }
         })
         .collect();
     assert_eq!(list.len(), 9, "the catalogue of the examples has 9 activities");

@@ -299,6 +299,7 @@ fn hostile_catalogue(rng: &mut Rng) -> Vec<ActivityEvidence> {
             crcn: (0..rng.below(4)).map(|_| (rng.pick(&codes).to_string(), rng.below(256) as u8)).collect(),
             emi: (0..rng.below(4)).map(|_| rng.pick(&emi).to_string()).collect(),
             participation_only: rng.chance(10),
+            retired: false,
         });
     }
     out

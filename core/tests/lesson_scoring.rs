@@ -219,6 +219,8 @@ fn typos_say_what_matched() {
         explanation: SafeHtml::default(),
         hints: vec![],
         attempts: 2,
+        retired: false,
+        replaced_by: None,
         kind,
     };
     let words = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();

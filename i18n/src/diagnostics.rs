@@ -292,6 +292,41 @@ pub fn diagnostic_text(code: &DiagnosticCode) -> String {
                 "durée annoncée {stated} min, plus courte que l'estimation de {minutes} min ({parts}) : écris `duration = {minutes}` ou plus, ou raccourcis la leçon"
             )
         }
+        DiagnosticCode::RetireeAttendOuiNon { other } => format!("`retiree :` attend oui ou non (trouvé « {other} »)"),
+        DiagnosticCode::RemplaceeParSansRetiree { id } => {
+            format!("`remplacee-par :` sur l'activité « {id} », qui n'est pas retirée : ajoute `retiree : oui` ou enlève la ligne")
+        }
+        DiagnosticCode::RemplaceeParElleMeme { id } => format!("l'activité retirée « {id} » ne peut pas être remplacée par elle-même"),
+        DiagnosticCode::RemplaceeParRetiree { id, target } => {
+            format!("l'activité « {id} » est remplacée par « {target} », qui est elle aussi retirée : indique l'activité qui la remplace aujourd'hui")
+        }
+        DiagnosticCode::RemplaceeParInconnue { id, target } => {
+            format!("l'activité « {id} » est remplacée par « {target} », qui n'est pas une activité de cette leçon")
+        }
+        DiagnosticCode::LeconRetireeIdVersObligatoires => {
+            "`[[lecons-retirees]]` : `id` (l'ancien identifiant) et `vers` (la leçon qui le remplace) sont obligatoires".to_string()
+        }
+        DiagnosticCode::LeconRetireeIdInvalide { id } => {
+            format!("leçon retirée : identifiant « {id} » invalide (minuscules, chiffres et tirets, de 3 à 60 caractères)")
+        }
+        DiagnosticCode::LeconRetireeDouble { id } => format!("leçon retirée « {id} » en double"),
+        DiagnosticCode::LeconRetireeEncorePubliee { id } => {
+            format!("« {id} » est retiré, mais une leçon porte encore cet identifiant : retire la leçon ou l'entrée")
+        }
+        DiagnosticCode::LeconRetireeVersInvalide { vers } => {
+            format!("leçon retirée : `vers` invalide « {vers} » (un identifiant de leçon, suivi si besoin de #ancre)")
+        }
+        DiagnosticCode::LeconRetireeCibleInconnue { id, vers } => {
+            format!("la leçon retirée « {id} » mène vers « {vers} », qui n'est pas une leçon")
+        }
+        DiagnosticCode::LeconRetireeCibleBrouillon { id, vers } => {
+            format!("la leçon retirée « {id} » mène vers « {vers} », qui est un brouillon : choisis une leçon publiée")
+        }
+        DiagnosticCode::LeconRetireeChaine { id, vers } => {
+            format!(
+                "la leçon retirée « {id} » mène vers « {vers} », qui est elle aussi retirée : indique directement la leçon d'arrivée"
+            )
+        }
     }
 }
 
@@ -488,6 +523,19 @@ mod tests {
                     minutes: 37,
                 },
             },
+            DiagnosticCode::RetireeAttendOuiNon { other: s() },
+            DiagnosticCode::RemplaceeParSansRetiree { id: s() },
+            DiagnosticCode::RemplaceeParElleMeme { id: s() },
+            DiagnosticCode::RemplaceeParRetiree { id: s(), target: s() },
+            DiagnosticCode::RemplaceeParInconnue { id: s(), target: s() },
+            DiagnosticCode::LeconRetireeIdVersObligatoires,
+            DiagnosticCode::LeconRetireeIdInvalide { id: s() },
+            DiagnosticCode::LeconRetireeDouble { id: s() },
+            DiagnosticCode::LeconRetireeEncorePubliee { id: s() },
+            DiagnosticCode::LeconRetireeVersInvalide { vers: s() },
+            DiagnosticCode::LeconRetireeCibleInconnue { id: s(), vers: s() },
+            DiagnosticCode::LeconRetireeCibleBrouillon { id: s(), vers: s() },
+            DiagnosticCode::LeconRetireeChaine { id: s(), vers: s() },
         ]
     }
 
@@ -634,13 +682,26 @@ mod tests {
             DiagnosticCode::BlocInconnuEcrisActiviteType { .. } => 135,
             DiagnosticCode::IdentifiantActiviteDouble { .. } => 136,
             DiagnosticCode::DureeSousEstimation { .. } => 137,
+            DiagnosticCode::RetireeAttendOuiNon { .. } => 138,
+            DiagnosticCode::RemplaceeParSansRetiree { .. } => 139,
+            DiagnosticCode::RemplaceeParElleMeme { .. } => 140,
+            DiagnosticCode::RemplaceeParRetiree { .. } => 141,
+            DiagnosticCode::RemplaceeParInconnue { .. } => 142,
+            DiagnosticCode::LeconRetireeIdVersObligatoires => 143,
+            DiagnosticCode::LeconRetireeIdInvalide { .. } => 144,
+            DiagnosticCode::LeconRetireeDouble { .. } => 145,
+            DiagnosticCode::LeconRetireeEncorePubliee { .. } => 146,
+            DiagnosticCode::LeconRetireeVersInvalide { .. } => 147,
+            DiagnosticCode::LeconRetireeCibleInconnue { .. } => 148,
+            DiagnosticCode::LeconRetireeCibleBrouillon { .. } => 149,
+            DiagnosticCode::LeconRetireeChaine { .. } => 150,
         }
     }
 
     #[test]
     fn every_code_has_one_sample() {
         let ranks: Vec<usize> = samples().iter().map(rank).collect();
-        assert_eq!(ranks, (0..138).collect::<Vec<_>>());
+        assert_eq!(ranks, (0..151).collect::<Vec<_>>());
     }
 
     /// The text outside `code spans` (lesson syntax, quoted as typed).
@@ -701,7 +762,7 @@ mod tests {
 
     #[test]
     fn duration_message_gives_the_estimate_and_its_parts() {
-        let code = samples().pop().expect("a sample");
+        let code = samples().into_iter().find(|c| matches!(c, DiagnosticCode::DureeSousEstimation { .. })).expect("a sample");
         assert_eq!(
             diagnostic_text(&code),
             "durée annoncée 25 min, plus courte que l'estimation de 37 min (lecture 12,4 min (1240 mots à 100 mots/min) \

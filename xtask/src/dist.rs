@@ -4,8 +4,9 @@
 //! a library, shrink with npm's wasm-opt, compile the lessons (one JSON file
 //! each plus a small index), copy `public/` and `style/`, then write an entry
 //! page into every route folder (relative asset URLs, so the same folder works
-//! at `/` and under a sub-path), a `404.html`, and the service worker with the
-//! list of files it precaches.
+//! at `/` and under a sub-path), a page that leads on at every retired lesson
+//! address, a `404.html`, and the service worker with the list of files it
+//! precaches.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -77,7 +78,7 @@ pub fn build(opts: &Options) -> Res {
     step("compilation des leçons");
     let mut dirs = vec![root().join("lessons")];
     dirs.extend(opts.extra_lessons.iter().cloned());
-    let lesson_ids = crate::dist::lessons::compile_into(&dirs, &out.join("lecons"))?;
+    let compiled = crate::dist::lessons::compile_into(&dirs, &out.join("lecons"))?;
 
     step("fichiers statiques, pages d'entrée, service worker");
     let public = root().join("public");
@@ -85,11 +86,15 @@ pub fn build(opts: &Options) -> Res {
     write(&out.join("style.css"), stylesheet()?)?;
     let template = read(&public.join("index.html"))?;
     let mut routes: Vec<String> = communs_core::routes::STATIC_PAGES.iter().map(|s| s.to_string()).collect();
-    routes.extend(lesson_ids.iter().map(|id| communs_core::routes::lesson_page(id)));
+    routes.extend(compiled.ids.iter().map(|id| communs_core::routes::lesson_page(id)));
     for route in &routes {
         let depth = communs_core::routes::depth(route);
         let page = template.replace("%ROOT%", &"../".repeat(depth));
         write(&out.join(route).join("index.html"), page)?;
+    }
+    for (retired, title) in &compiled.retired {
+        let route = communs_core::routes::lesson_page(&retired.id);
+        write(&out.join(route).join("index.html"), retired_lesson_page(&template, retired, title)?)?;
     }
     write(&out.join("404.html"), not_found_page(&template))?;
     write_service_worker(out)?;
@@ -120,6 +125,42 @@ fn not_found_page(template: &str) -> String {
         "<p id=\"demarrage-message\">Page introuvable : cette adresse ne correspond à aucune page de Communs. \
          <a href=\"/\">Revenir à l’accueil</a>.</p>",
     )
+}
+
+/// The entry page kept at a retired lesson's address (`lecon/<ancien-id>/`):
+/// it leads to the new place at once (`<meta http-equiv="refresh">`) and
+/// shows a link to it, with no script, the app's CSP and relative URLs (so
+/// it works at `/` and under a sub-path).
+fn retired_lesson_page(template: &str, retired: &communs_core::lesson::RetiredLesson, title: &str) -> Res<String> {
+    let csp = template
+        .lines()
+        .find(|l| l.contains("http-equiv=\"Content-Security-Policy\""))
+        .ok_or("public/index.html : la balise meta de la CSP manque")?;
+    let root = "../".repeat(communs_core::routes::depth(&communs_core::routes::lesson_page(&retired.id)));
+    let target = communs_core::text::escape_html(&format!("{root}{}", retired.target_path()));
+    let title = communs_core::text::escape_html(title);
+    Ok(format!(
+        "<!doctype html>
+<html lang=\"fr\" dir=\"ltr\">
+<head>
+<meta charset=\"utf-8\">
+<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">
+{csp}
+<meta name=\"referrer\" content=\"no-referrer\">
+<meta http-equiv=\"refresh\" content=\"0; url={target}\">
+<title>Cette leçon a changé d’adresse — Communs</title>
+<link rel=\"icon\" href=\"{root}icons/communs.svg\" type=\"image/svg+xml\">
+<link rel=\"stylesheet\" href=\"{root}style.css\">
+</head>
+<body>
+<main class=\"demarrage\">
+<h1 class=\"demarrage-titre\">Cette leçon a changé d’adresse</h1>
+<p>Elle se trouve maintenant ici\u{a0}: <a href=\"{target}\" data-testid=\"lecon-deplacee\">{title}</a>.</p>
+</main>
+</body>
+</html>
+"
+    ))
 }
 
 /// `sw.js` from `public/sw.js`: the list of every file of `dist/` and a
@@ -231,9 +272,17 @@ pub mod lessons {
         }
     }
 
+    /// What [`compile_into`] wrote.
+    pub struct Compiled {
+        /// The ids of the lessons written.
+        pub ids: Vec<String>,
+        /// The retired lesson ids, each with the title of the lesson it leads to.
+        pub retired: Vec<(communs_core::lesson::RetiredLesson, String)>,
+    }
+
     /// Compiles every lesson folder; fails with every diagnostic if any is an
-    /// error. Returns the ids of the lessons that were written.
-    pub fn compile_into(dirs: &[PathBuf], out: &Path) -> Res<Vec<String>> {
+    /// error.
+    pub fn compile_into(dirs: &[PathBuf], out: &Path) -> Res<Compiled> {
         let output = compile(dirs)?;
         let errors = output.diagnostics.iter().filter(|d| d.is_error()).count();
         for d in &output.diagnostics {
@@ -249,6 +298,38 @@ pub mod lessons {
                 copy_dir(&images, &out.join("images"))?;
             }
         }
-        Ok(ids)
+        let title = |id: &str| output.lessons.iter().find(|l| l.header.id == id).map(|l| l.header.title.clone());
+        let retired = output.retired.iter().map(|r| (r.clone(), title(&r.to).unwrap_or_else(|| r.to.clone()))).collect();
+        Ok(Compiled { ids, retired })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use communs_core::lesson::RetiredLesson;
+
+    #[test]
+    fn a_retired_lesson_page_leads_on_without_script() {
+        let template = read(&root().join("public/index.html")).expect("public/index.html");
+        let csp = template.lines().find(|l| l.contains("Content-Security-Policy")).expect("the CSP line").to_string();
+        // (anchor, target URL)
+        let cases = [(None, "../../lecon/nouvelle/"), (Some("partie-2"), "../../lecon/nouvelle/#partie-2")];
+        for (anchor, url) in cases {
+            let r = RetiredLesson { id: "ancienne".into(), to: "nouvelle".into(), anchor: anchor.map(str::to_string) };
+            let page = retired_lesson_page(&template, &r, "Le « droit » & l’image").expect("page");
+            assert!(page.contains(&csp), "{page}");
+            assert!(page.contains(&format!("<meta http-equiv=\"refresh\" content=\"0; url={url}\">")), "{page}");
+            assert!(
+                page.contains(&format!("<a href=\"{url}\" data-testid=\"lecon-deplacee\">Le « droit » &amp; l’image</a>")),
+                "{page}"
+            );
+            assert!(!page.to_ascii_lowercase().contains("<script"), "{page}");
+            assert!(!page.contains("style=") && !page.contains("%ROOT%"), "{page}");
+            assert!(!page.contains("href=\"/") && !page.contains("url=/"), "relative URLs only: {page}");
+        }
+        assert!(
+            retired_lesson_page("<html></html>", &RetiredLesson { id: "abc".into(), to: "def".into(), anchor: None }, "T").is_err()
+        );
     }
 }

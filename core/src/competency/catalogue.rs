@@ -5,7 +5,10 @@
 //! form the app ships in the lesson index so that a profile can be computed
 //! without downloading every lesson. Building it cleans its input: unknown
 //! codes, impossible levels, duplicate activities and participation-only
-//! activities are left out, so the profile never sees them.
+//! activities are left out, so the profile never sees them. A retired
+//! activity (`retiree : oui`) stays in the catalogue, marked, so that old
+//! attempts at it keep counting as the evidence they were; it is no longer
+//! counted among the activities available for a level or suggested.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -53,6 +56,11 @@ pub struct ActivityEvidence {
     /// never evidence, whatever the other fields say.
     #[serde(rename = "p", default, skip_serializing_if = "is_false")]
     pub participation_only: bool,
+    /// A retired activity (`retiree : oui`): no longer shown, so not counted
+    /// among the activities available for a level, but old attempts at it
+    /// keep counting as the evidence they were.
+    #[serde(rename = "r", default, skip_serializing_if = "is_false")]
+    pub retired: bool,
 }
 
 fn is_false(b: &bool) -> bool {
@@ -69,7 +77,8 @@ impl ActivityEvidence {
     pub fn from_lessons(lessons: &[CompiledLesson]) -> Vec<ActivityEvidence> {
         let mut out = Vec::new();
         for lesson in lessons {
-            for a in &lesson.activities {
+            let live = lesson.activities.iter().map(|a| (a, false));
+            for (a, retired) in live.chain(lesson.retired_activities.iter().map(|a| (a, true))) {
                 if a.participation_only() {
                     continue;
                 }
@@ -83,6 +92,7 @@ impl ActivityEvidence {
                     crcn: a.crcn.iter().map(|r| (r.code.clone(), r.level)).collect(),
                     emi: emi.clone(),
                     participation_only: false,
+                    retired,
                 });
             }
         }
@@ -99,6 +109,8 @@ pub(crate) struct Entry {
     pub crcn: Vec<(u8, u8)>,
     /// Bit `g` set: evidence of EMI goal `g` (index in [`EMI_GOALS`]).
     pub emi: u32,
+    /// A retired activity: its attempts count, it is not available any more.
+    pub retired: bool,
 }
 
 impl Entry {
@@ -177,15 +189,17 @@ impl EvidenceCatalogue {
                 continue;
             }
             activities.insert(ev.activity.clone(), cat.entries.len());
-            for &(c, l) in &crcn {
-                cat.available[usize::from(c)][usize::from(l)] += 1;
-            }
-            for (g, n) in cat.emi_available.iter_mut().enumerate() {
-                if emi & (1 << g) != 0 {
-                    *n += 1;
+            if !ev.retired {
+                for &(c, l) in &crcn {
+                    cat.available[usize::from(c)][usize::from(l)] += 1;
+                }
+                for (g, n) in cat.emi_available.iter_mut().enumerate() {
+                    if emi & (1 << g) != 0 {
+                        *n += 1;
+                    }
                 }
             }
-            cat.entries.push(Entry { lesson: ev.lesson.clone(), activity: ev.activity.clone(), crcn, emi });
+            cat.entries.push(Entry { lesson: ev.lesson.clone(), activity: ev.activity.clone(), crcn, emi, retired: ev.retired });
         }
         cat
     }
@@ -207,6 +221,7 @@ impl EvidenceCatalogue {
                     .map(|(_, goal)| goal.id.to_string())
                     .collect(),
                 participation_only: false,
+                retired: e.retired,
             })
             .collect()
     }
@@ -221,7 +236,8 @@ impl EvidenceCatalogue {
         self.entries.is_empty()
     }
 
-    /// Number of activities that are evidence of this competence at this level.
+    /// Number of live activities that are evidence of this competence at
+    /// this level (retired ones are not available any more).
     pub fn available(&self, code: &str, level: u8) -> usize {
         match competence_index(code) {
             Some(c) if usize::from(level) < LEVELS => self.available[c][usize::from(level)] as usize,
@@ -247,7 +263,7 @@ impl EvidenceCatalogue {
         let Some(c) = competence_index(code) else { return Vec::new() };
         let mut out: Vec<&str> = Vec::new();
         for e in &self.entries {
-            if e.level_for(c).is_some_and(|l| l >= min_level) && !out.contains(&e.lesson.as_str()) {
+            if !e.retired && e.level_for(c).is_some_and(|l| l >= min_level) && !out.contains(&e.lesson.as_str()) {
                 out.push(&e.lesson);
             }
         }

@@ -20,7 +20,7 @@ mod true_false;
 use crate::lesson::DiagnosticCode;
 use lines::{Field, Lines};
 
-use super::context::{Builder, Origin};
+use super::context::{Builder, Origin, Replacement};
 use super::html::SafeHtml;
 use super::model::{Activity, ActivityKind, ActivityType, CrcnRef, DEFAULT_ATTEMPTS};
 use crate::frameworks;
@@ -105,8 +105,12 @@ pub fn parse_activity(
     if b.error_count() > errors_before {
         return None;
     }
-    let Common { question, crcn, emi, explanation, hints, attempts } = common;
-    Some(Activity { id, question, crcn, emi, explanation, hints, attempts, kind })
+    let Common { question, crcn, emi, explanation, hints, attempts, retired, replaced_by } = common;
+    if let Some(f) = &replaced_by {
+        b.replacements.push(Replacement { activity: id.clone(), target: f.text.clone(), line: f.line, col: f.col });
+    }
+    let replaced_by = replaced_by.map(|f| f.text);
+    Some(Activity { id, question, crcn, emi, explanation, hints, attempts, retired, replaced_by, kind })
 }
 
 /// The type and the id on the fence line.
@@ -157,6 +161,10 @@ struct Common {
     explanation: SafeHtml,
     hints: Vec<SafeHtml>,
     attempts: u8,
+    /// `retiree : oui`.
+    retired: bool,
+    /// `remplacee-par :` (only on a retired activity), trimmed.
+    replaced_by: Option<Field>,
 }
 
 fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: Origin) -> Common {
@@ -208,7 +216,14 @@ fn common_fields(b: &mut Builder, t: ActivityType, lines: &Lines, id: &str, at: 
             _ => b.error(f.line, f.col, DiagnosticCode::EssaisAttendNombre110 { f_text: f.text.trim().to_string() }),
         }
     }
-    Common { question, crcn, emi, explanation, hints, attempts }
+    let retired = yes_no(b, lines, "retiree", |other| DiagnosticCode::RetireeAttendOuiNon { other });
+    let replaced_by = lines.key("remplacee-par").map(|f| Field { text: f.text.trim().to_string(), line: f.line, col: f.col });
+    if let Some(f) = &replaced_by {
+        if !retired {
+            b.error(f.line, f.col, DiagnosticCode::RemplaceeParSansRetiree { id: id.to_string() });
+        }
+    }
+    Common { question, crcn, emi, explanation, hints, attempts, retired, replaced_by }
 }
 
 /// Reports the lists that this type does not use.
@@ -229,13 +244,18 @@ fn check_lists(b: &mut Builder, t: ActivityType, lines: &Lines) {
 
 /// `faute-permise : oui | non` (default: no).
 fn typo_allowed(b: &mut Builder, lines: &Lines) -> bool {
-    match lines.key("faute-permise") {
+    yes_no(b, lines, "faute-permise", |other| DiagnosticCode::FautePermiseAttendOuiNon { other })
+}
+
+/// `key : oui | non` (default: no); anything else is the error `code`.
+fn yes_no(b: &mut Builder, lines: &Lines, key: &str, code: fn(String) -> DiagnosticCode) -> bool {
+    match lines.key(key) {
         None => false,
         Some(f) => match fold(f.text.trim()).as_str() {
             "oui" => true,
             "non" => false,
             other => {
-                b.error(f.line, f.col, DiagnosticCode::FautePermiseAttendOuiNon { other: other.to_string() });
+                b.error(f.line, f.col, code(other.to_string()));
                 false
             }
         },

@@ -16,9 +16,11 @@ use super::context::{glossary_key, Builder, CompileContext, LessonLink, Origin, 
 use super::diagnostic::{self, Diagnostic};
 use super::duration;
 use super::markdown;
-use super::model::{Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, Source, Theme};
+use super::model::{
+    Audience, CompiledLesson, CrcnRef, GlossaryEntry, LessonHeader, LessonIndex, Module, RetiredLesson, Source, Theme,
+};
 use crate::frameworks;
-use crate::text::{is_lesson_id, is_module_id};
+use crate::text::{is_anchor_id, is_lesson_id, is_module_id};
 
 /// Label used in diagnostics about `modules.toml`.
 pub const MODULES_FILE: &str = "modules.toml";
@@ -32,6 +34,7 @@ impl CompileContext {
     pub fn new(modules_toml: Option<&str>, glossary_toml: Option<&str>, image_files: &[String]) -> (Self, Vec<Diagnostic>) {
         let mut diags = Vec::new();
         let modules = modules_toml.map(|t| parse_modules(t, &mut diags));
+        let retired_lessons = modules_toml.map(|t| parse_retired_lessons(t, &mut diags)).unwrap_or_default();
         let glossary = glossary_toml.map(|t| parse_glossary(t, &mut diags)).unwrap_or_default();
         let images = image_files
             .iter()
@@ -45,7 +48,7 @@ impl CompileContext {
                 }
             })
             .collect();
-        (CompileContext { modules, glossary, images: Some(images), lessons: None }, diags)
+        (CompileContext { modules, glossary, images: Some(images), lessons: None, retired_lessons }, diags)
     }
 }
 
@@ -132,7 +135,7 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
         }
     }
     for k in table.keys() {
-        if k != "themes" && k != "modules" {
+        if k != "themes" && k != "modules" && k != RETIRED_LESSONS {
             diags.push(Diagnostic::warning(
                 f,
                 key_line(text, k, 1),
@@ -142,6 +145,75 @@ fn parse_modules(text: &str, diags: &mut Vec<Diagnostic>) -> (Vec<Theme>, Vec<Mo
         }
     }
     (themes, modules)
+}
+
+/// The table of retired lesson ids in `modules.toml`.
+const RETIRED_LESSONS: &str = "lecons-retirees";
+
+/// `[[lecons-retirees]] id = "ancien-id"  vers = "nouvel-id#ancre"`: the
+/// entries whose form is right (their targets are checked by
+/// [`compile_dir`], which knows the lessons), with their line.
+fn parse_retired_lessons(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<(RetiredLesson, usize)> {
+    let f = MODULES_FILE;
+    let Ok(table) = toml::from_str::<Table>(text) else { return Vec::new() };
+    let lines = table_array_lines(text, RETIRED_LESSONS);
+    let mut out: Vec<(RetiredLesson, usize)> = Vec::new();
+    for (i, v) in table.get(RETIRED_LESSONS).and_then(Value::as_array).map(|a| a.as_slice()).unwrap_or(&[]).iter().enumerate() {
+        let line = lines.get(i).copied().unwrap_or(1);
+        let (Some(id), Some(vers)) = (v.get("id").and_then(Value::as_str), v.get("vers").and_then(Value::as_str)) else {
+            diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::LeconRetireeIdVersObligatoires));
+            continue;
+        };
+        let (id, vers) = (id.trim(), vers.trim());
+        if !is_lesson_id(id) {
+            diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::LeconRetireeIdInvalide { id: id.to_string() }));
+            continue;
+        }
+        let (to, anchor) = match vers.split_once('#') {
+            Some((to, a)) => (to, Some(a)),
+            None => (vers, None),
+        };
+        if !is_lesson_id(to) || anchor.is_some_and(|a| !is_anchor_id(a)) {
+            diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::LeconRetireeVersInvalide { vers: vers.to_string() }));
+            continue;
+        }
+        if out.iter().any(|(r, _)| r.id == id) {
+            diags.push(Diagnostic::error(f, line, 1, DiagnosticCode::LeconRetireeDouble { id: id.to_string() }));
+            continue;
+        }
+        out.push((RetiredLesson { id: id.to_string(), to: to.to_string(), anchor: anchor.map(str::to_string) }, line));
+    }
+    out
+}
+
+/// Each retired id is no lesson's id any more and leads to a published
+/// lesson that is not itself retired (no chains). Returns the valid ones.
+fn check_retired_lessons(
+    ctx: &CompileContext,
+    ids: &BTreeMap<String, Publication>,
+    diags: &mut Vec<Diagnostic>,
+) -> Vec<RetiredLesson> {
+    let f = MODULES_FILE;
+    let mut out = Vec::new();
+    for (r, line) in &ctx.retired_lessons {
+        let (id, vers) = (r.id.to_string(), r.to.to_string());
+        let code = if ids.contains_key(&r.id) {
+            DiagnosticCode::LeconRetireeEncorePubliee { id }
+        } else if ctx.retired_lessons.iter().any(|(o, _)| o.id == r.to) {
+            DiagnosticCode::LeconRetireeChaine { id, vers }
+        } else {
+            match ids.get(&r.to) {
+                None => DiagnosticCode::LeconRetireeCibleInconnue { id, vers },
+                Some(Publication::Draft) => DiagnosticCode::LeconRetireeCibleBrouillon { id, vers },
+                Some(Publication::Published) => {
+                    out.push(r.clone());
+                    continue;
+                }
+            }
+        };
+        diags.push(Diagnostic::error(f, *line, 1, code));
+    }
+    out
 }
 
 fn parse_glossary(text: &str, diags: &mut Vec<Diagnostic>) -> Vec<GlossaryEntry> {
@@ -500,6 +572,7 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
         }
         b.lesson_links = links;
     }
+    check_replacements(b);
     let f = front?;
     let duration_line = key_line(split.front, "duration", 0) + split.front_line - 1;
     let lesson = CompiledLesson {
@@ -512,6 +585,7 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
         sections: std::mem::take(&mut b.sections),
         body,
         activities: std::mem::take(&mut b.activities),
+        retired_activities: std::mem::take(&mut b.retired_activities),
         a_retenir: std::mem::take(&mut b.a_retenir),
         glossary: std::mem::take(&mut b.glossary_used),
         sources: f.sources,
@@ -519,6 +593,23 @@ fn compile_with(b: &mut Builder, source: &str) -> Option<CompiledLesson> {
     };
     check_duration(b, &lesson, duration_line);
     Some(lesson)
+}
+
+/// Each `remplacee-par :` names a live activity of the lesson, other than
+/// the retired one itself.
+fn check_replacements(b: &mut Builder) {
+    for r in std::mem::take(&mut b.replacements) {
+        let code = if r.target == r.activity {
+            DiagnosticCode::RemplaceeParElleMeme { id: r.activity.clone() }
+        } else if b.retired_activities.iter().any(|a| a.id == r.target) {
+            DiagnosticCode::RemplaceeParRetiree { id: r.activity.clone(), target: r.target.clone() }
+        } else if !b.activities.iter().any(|a| a.id == r.target) {
+            DiagnosticCode::RemplaceeParInconnue { id: r.activity.clone(), target: r.target.clone() }
+        } else {
+            continue;
+        };
+        b.error(r.line, r.col, code);
+    }
 }
 
 /// An error when the stated `duration` is shorter than the estimate of
@@ -540,6 +631,9 @@ pub struct CompileOutput {
     pub lessons: Vec<crate::lesson::model::CompiledLesson>,
     /// Every diagnostic of every file, sorted.
     pub diagnostics: Vec<Diagnostic>,
+    /// The retired lesson ids whose entry is valid (each leads to a
+    /// published lesson), in `modules.toml` order.
+    pub retired: Vec<RetiredLesson>,
 }
 
 impl CompileOutput {
@@ -581,6 +675,7 @@ pub fn compile_dir(
             }
         }
     }
+    let retired = check_retired_lessons(&ctx, &ids, &mut diags);
     ctx.lessons = Some(ids);
     let mut lessons = Vec::new();
     let mut used_images: BTreeSet<String> = BTreeSet::new();
@@ -631,5 +726,5 @@ pub fn compile_dir(
     diagnostic::sort(&mut diags);
     let evidence = crate::competency::ActivityEvidence::from_lessons(&lessons);
     let index = LessonIndex { lessons: lessons.iter().map(|l| l.summary_entry()).collect(), modules, themes, evidence };
-    CompileOutput { index, lessons, diagnostics: diags }
+    CompileOutput { index, lessons, diagnostics: diags, retired }
 }

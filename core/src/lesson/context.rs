@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::diagnostic::{Diagnostic, DiagnosticCode};
 use super::html::SafeHtml;
-use super::model::{Activity, CrcnRef, GlossaryEntry, ImageCredit, Module, Section, Theme};
+use super::model::{Activity, CrcnRef, GlossaryEntry, ImageCredit, Module, RetiredLesson, Section, Theme};
 use crate::text::fold;
 
 /// What a lesson is checked against. Build it with [`CompileContext::new`].
@@ -27,6 +27,9 @@ pub struct CompileContext {
     /// Known lesson ids and whether each one is published; `None`: `lecon:`
     /// links are not checked.
     pub lessons: Option<BTreeMap<String, Publication>>,
+    /// The `[[lecons-retirees]]` of `modules.toml`, with their line there
+    /// (checked against the lessons by [`super::compile_dir`]).
+    pub retired_lessons: Vec<(RetiredLesson, usize)>,
 }
 
 /// Whether a lesson is part of the build (`draft = false`) or not.
@@ -89,6 +92,17 @@ pub struct LessonLink {
     pub col: usize,
 }
 
+/// A `remplacee-par :` of a retired activity, where it was written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Replacement {
+    /// The retired activity.
+    pub activity: String,
+    /// The id it names.
+    pub target: String,
+    pub line: usize,
+    pub col: usize,
+}
+
 /// The Markdown renderer, as given to [`Builder::new`]: sanitised HTML.
 pub type Render = for<'b, 'c> fn(&'b mut Builder<'c>, &str, Origin, Mode) -> String;
 
@@ -103,6 +117,11 @@ pub struct Builder<'c> {
     pub credits: Vec<ImageCredit>,
     pub a_retenir: Vec<SafeHtml>,
     pub activities: Vec<Activity>,
+    /// The activities marked `retiree : oui`, in lesson order.
+    pub retired_activities: Vec<Activity>,
+    /// Every `remplacee-par :` of the lesson, checked once all its
+    /// activities are known.
+    pub replacements: Vec<Replacement>,
     pub lesson_links: Vec<LessonLink>,
     pub images_used: BTreeSet<String>,
     pub lesson_crcn: Vec<CrcnRef>,
@@ -126,6 +145,8 @@ impl<'c> Builder<'c> {
             credits: Vec::new(),
             a_retenir: Vec::new(),
             activities: Vec::new(),
+            retired_activities: Vec::new(),
+            replacements: Vec::new(),
             lesson_links: Vec::new(),
             images_used: BTreeSet::new(),
             lesson_crcn: Vec::new(),
@@ -146,6 +167,11 @@ impl<'c> Builder<'c> {
     pub fn warn(&mut self, line: usize, col: usize, code: DiagnosticCode) {
         let d = Diagnostic::warning(&self.file, line, col, code);
         self.diags.push(d);
+    }
+
+    /// Whether an activity (live or retired) already has this id.
+    pub fn has_activity(&self, id: &str) -> bool {
+        self.activities.iter().chain(&self.retired_activities).any(|a| a.id == id)
     }
 
     /// How many errors were reported so far.

@@ -185,6 +185,23 @@ pub enum DiagnosticCode {
 
     // The length of a lesson (`lesson/duration.rs`, checked in `lesson/compiler.rs`): the stated minutes and the estimate.
     DureeSousEstimation { stated: u32, estimate: DurationEstimate },
+
+    // Retired activities (`lesson/activity.rs`, checked in `lesson/compiler.rs`).
+    RetireeAttendOuiNon { other: String },
+    RemplaceeParSansRetiree { id: String },
+    RemplaceeParElleMeme { id: String },
+    RemplaceeParRetiree { id: String, target: String },
+    RemplaceeParInconnue { id: String, target: String },
+
+    // Retired lesson ids (`[[lecons-retirees]]` of `modules.toml`, `lesson/compiler.rs`).
+    LeconRetireeIdVersObligatoires,
+    LeconRetireeIdInvalide { id: String },
+    LeconRetireeDouble { id: String },
+    LeconRetireeEncorePubliee { id: String },
+    LeconRetireeVersInvalide { vers: String },
+    LeconRetireeCibleInconnue { id: String, vers: String },
+    LeconRetireeCibleBrouillon { id: String, vers: String },
+    LeconRetireeChaine { id: String, vers: String },
 }
 
 /// One problem found in a lesson or a configuration file.

@@ -15,13 +15,14 @@
 //!   pupil opens one). A word is a run of letters or digits; an apostrophe or
 //!   a hyphen between two of them joins them (« l’auteur », « peut-être »
 //!   are one word each), any other character separates words;
-//! - activities: [`activity_half_minutes`] per activity type;
+//! - activities: [`activity_half_minutes`] per activity type, for the live
+//!   activities only (retired ones are not done any more);
 //! - plus 20 %, rounded up to the whole minute.
 //!
 //! The arithmetic is exact (integers), so the same lesson always gives the
 //! same estimate.
 
-use super::model::{Activity, ActivityType, Audience, CompiledLesson, Segment};
+use super::model::{ActivityType, Audience, CompiledLesson, Segment};
 use serde::{Deserialize, Serialize};
 
 use crate::text::html_to_text;
@@ -213,10 +214,6 @@ pub fn estimate_parts(words: u32, wpm: u32, kinds: impl IntoIterator<Item = Acti
     }
 }
 
-/// The activities that count towards the length of a lesson.
-pub fn counted_activities(activities: &[Activity]) -> impl Iterator<Item = &Activity> {
-    activities.iter()
-}
 
 /// The estimate of a compiled lesson.
 pub fn estimate(lesson: &CompiledLesson) -> DurationEstimate {
@@ -224,7 +221,8 @@ pub fn estimate(lesson: &CompiledLesson) -> DurationEstimate {
     estimate_parts(
         words,
         words_per_minute(lesson.header.audience),
-        counted_activities(&lesson.activities).map(|a| a.kind.activity_type()),
+        // the live activities: retired ones are in `retired_activities`
+        lesson.activities.iter().map(|a| a.kind.activity_type()),
     )
 }
 

@@ -843,12 +843,15 @@ impl<'c> Builder<'c> {
                 } else {
                     let act = super::activity::parse_activity(self, rest, &code.text, fence_line, fence_col, content_origin.line);
                     if let Some(act) = act {
-                        if self.activities.iter().any(|a| a.id == act.id) {
+                        if self.has_activity(&act.id) {
                             self.error(
                                 fence_line,
                                 fence_col,
                                 DiagnosticCode::IdentifiantActiviteDouble { act_id: act.id.to_string() },
                             );
+                        } else if act.retired {
+                            // kept for old attempts, never shown: no place in the body
+                            self.retired_activities.push(act);
                         } else {
                             run.cut_for_activity(act.id.clone());
                             self.activities.push(act);

@@ -76,6 +76,31 @@ pub struct LessonIndex {
     pub evidence: Vec<crate::competency::ActivityEvidence>,
 }
 
+/// A lesson id that is no longer a lesson (`[[lecons-retirees]]` of
+/// `lessons/modules.toml`): its address keeps an entry page that leads to
+/// the lesson that took its place, so bookmarks and QR codes keep working.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RetiredLesson {
+    /// The old id (no lesson has it any more).
+    pub id: String,
+    /// The published lesson it leads to.
+    pub to: String,
+    /// A heading of that lesson (without `#`), if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<String>,
+}
+
+impl RetiredLesson {
+    /// The address of the new place, relative to the app's base
+    /// (`lecon/nouvel-id/#partie`).
+    pub fn target_path(&self) -> String {
+        match &self.anchor {
+            Some(a) => format!("lecon/{}/#{a}", self.to),
+            None => format!("lecon/{}/", self.to),
+        }
+    }
+}
+
 /// What both the index and the lesson itself say about a lesson (flattened
 /// in their JSON).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -178,7 +203,14 @@ pub struct CompiledLesson {
     /// The sanitised body: HTML cut where each activity goes.
     #[serde(default)]
     pub body: Vec<Segment>,
+    /// The live activities, in lesson order (each has its place in `body`).
     pub activities: Vec<Activity>,
+    /// The retired activities (`retiree : oui`), in lesson order: compiled
+    /// and checked like the others, so their expected answers stay, but
+    /// never shown, counted or walked; they remain in the evidence
+    /// catalogue so that old attempts keep counting.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub retired_activities: Vec<Activity>,
     /// Inner HTML of each `a-retenir` callout, in order.
     #[serde(default)]
     pub a_retenir: Vec<SafeHtml>,
@@ -201,9 +233,15 @@ impl CompiledLesson {
         }
     }
 
-    /// The activity with this id.
+    /// The live activity with this id.
     pub fn activity(&self, id: &str) -> Option<&Activity> {
         self.activities.iter().find(|a| a.id == id)
+    }
+
+    /// The activity with this id, live or retired (what an old attempt may
+    /// refer to).
+    pub fn any_activity(&self, id: &str) -> Option<&Activity> {
+        self.activity(id).or_else(|| self.retired_activities.iter().find(|a| a.id == id))
     }
 
     /// The body as one piece of HTML for reading (what `lessons render`
@@ -236,7 +274,7 @@ impl CompiledLesson {
             }
         }
         out.extend(&self.a_retenir);
-        for a in &self.activities {
+        for a in self.activities.iter().chain(&self.retired_activities) {
             a.push_safe_html(&mut out);
         }
         out
@@ -273,6 +311,14 @@ pub struct Activity {
     /// Attempts before the solution is shown (default 2).
     #[serde(default = "default_attempts")]
     pub attempts: u8,
+    /// `retiree : oui`: kept for old attempts, never shown (then the
+    /// activity is in [`CompiledLesson::retired_activities`]).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub retired: bool,
+    /// `remplacee-par :` the live activity of the same lesson that replaces
+    /// this retired one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub replaced_by: Option<String>,
     #[serde(flatten)]
     pub kind: ActivityKind,
 }

@@ -95,7 +95,7 @@ enum Target {
 }
 
 /// The keys of every activity.
-pub(super) const COMMON_KEYS: [&str; 6] = ["question", "crcn", "emi", "explication", "indice", "essais"];
+pub(super) const COMMON_KEYS: [&str; 8] = ["question", "crcn", "emi", "explication", "indice", "essais", "retiree", "remplacee-par"];
 
 /// `key` if some activity type knows it.
 fn known_key(key: &str) -> Option<&'static str> {

@@ -214,7 +214,6 @@ pub fn estimate_parts(words: u32, wpm: u32, kinds: impl IntoIterator<Item = Acti
     }
 }
 
-
 /// The estimate of a compiled lesson.
 pub fn estimate(lesson: &CompiledLesson) -> DurationEstimate {
     let words = u32::try_from(count_words(&pupil_text(&lesson.body))).unwrap_or(u32::MAX);

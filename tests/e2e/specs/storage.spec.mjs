@@ -40,13 +40,13 @@ async function seed(page, pairs) {
 }
 
 const META_OK = JSON.stringify({
-  v: 2,
+  v: 3,
   profiles: [{ id: 'Renard01', name: 'Renard roux', colour: 0, avatar: 0, created: 1_759_000_000 }],
   current: 'Renard01',
   lessons: ['droit-auteur'],
   acts: [],
 });
-const PROGRESS_OK = JSON.stringify({ v: 2, l: [[0, 1, 3, 1_760_000_000]] });
+const PROGRESS_OK = JSON.stringify({ v: 3, l: [[0, 1, 3, 1_760_000_000]] });
 
 export const tests = [
   {

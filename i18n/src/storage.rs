@@ -353,7 +353,7 @@ impl Text for SpaceMsg {
         use SpaceMsg::*;
         match self {
             AreasTitle => "Place utilisée par espace",
-            AreasIntro => "Chaque espace a sa place réservée dans ce navigateur. Quand un espace est plein, rien n’y est enregistré\u{a0}: exportez puis supprimez ce dont vous n’avez plus besoin.",
+            AreasIntro => "Chaque espace a sa place réservée dans ce navigateur. Quand un espace est plein, rien n’y est enregistré\u{a0}: il faut alors exporter puis supprimer ce qui ne sert plus.",
             TeacherUnavailable => "Ce navigateur ne laisse pas Communs enregistrer l’espace enseignant (navigation privée ou stockage bloqué). Vous pouvez travailler, mais vos séquences, classes et fichiers seront perdus en fermant l’onglet.",
             TeacherOpenFailed => "L’espace enseignant n’a pas pu être ouvert (base de données du navigateur en erreur ou disque plein). Vous travaillez en mémoire et ce qui était déjà enregistré n’est pas modifié. Fermez les autres onglets de Communs, libérez de la place sur le disque, puis rechargez la page.",
             TeacherBlocked => "Un autre onglet de Communs, d’une autre version, empêche d’ouvrir l’espace enseignant. Fermez les autres onglets de Communs puis rechargez cette page. En attendant, vous travaillez en mémoire et rien de ce qui était enregistré n’est perdu.",

@@ -17,6 +17,7 @@ pub mod frameworks;
 #[cfg(feature = "fs")]
 pub mod fs;
 pub mod lesson;
+pub mod record;
 pub mod response;
 pub mod routes;
 pub mod space;

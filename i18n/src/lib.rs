@@ -38,6 +38,7 @@ pub mod competences;
 pub mod diagnostics;
 pub mod lessons;
 pub mod profiles;
+pub mod record;
 pub mod storage;
 mod typography;
 
@@ -104,6 +105,7 @@ pub(crate) fn all_texts(lang: Lang) -> Vec<(String, &'static str)> {
     area(&mut out, lang, "LessonMsg", lessons::LessonMsg::ALL);
     area(&mut out, lang, "CompetenceMsg", competences::CompetenceMsg::ALL);
     area(&mut out, lang, "SpaceMsg", storage::SpaceMsg::ALL);
+    area(&mut out, lang, "RecordMsg", record::RecordMsg::ALL);
     area(&mut out, lang, "Mastery", &competences::all_mastery());
     area(&mut out, lang, "Audience", &lessons::all_audiences());
     area(&mut out, lang, "Hue", &profiles::all_hues());

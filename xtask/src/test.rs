@@ -93,6 +93,7 @@ pub const HEAVY: &[(&str, &str)] = &[
     ("storage_ops", "merge_chunks_properties"),                   // 2.0 → 0.3
     ("storage_load", "oversized_values_are_quarantined"),         // 1.4 → 0.3
     ("storage_load", "random_hostile_snapshots"),                 // 1.2 → 0.2
+    ("record_hostile", "mutated_records_never_panic"),            // proptest, 2,000 cases
 ];
 
 pub fn run(args: &[String]) -> Res {

@@ -4,11 +4,12 @@
 //! same `dist/` works at the root of a host and under a sub-path. Every route
 //! listed here that has no dynamic part also gets an entry page written by
 //! `cargo xtask dist` (see [`communs_core::routes::STATIC_PAGES`]), so a deep
-//! link opens from a fresh tab on a plain static server.
+//! link opens from a fresh tab on a plain static server. Each page is a lazy
+//! route ([`split`]): its code comes in a chunk of its own.
 
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::path;
+use leptos_router::{path, Lazy};
 
 use crate::components::{profile_badge::ProfileBadge, storage_banner::StorageBanner};
 use crate::content;
@@ -16,11 +17,11 @@ use crate::i18n::competences::CompetenceMsg;
 use crate::i18n::lessons::LessonMsg;
 use crate::i18n::profiles::ProfileMsg;
 use crate::i18n::{t, Msg};
-use crate::pages::competences::Competences;
-use crate::pages::profiles::Profiles;
-use crate::pages::{about::About, catalogue::Catalogue, home::Home, lesson::Lesson, not_found::NotFound};
 use crate::platform;
 use crate::storage::provide_storage;
+
+mod split;
+use split::{AboutRoute, CatalogueRoute, CompetencesRoute, HomeRoute, LessonRoute, ProfilesRoute};
 
 /// The whole app: skip link, header, the routed page and the footer.
 #[component]
@@ -35,13 +36,13 @@ pub fn App() -> impl IntoView {
             <Header/>
             <StorageBanner/>
             <main id="contenu" tabindex="-1" data-testid="contenu">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=Home/>
-                    <Route path=path!("/parcours") view=Catalogue/>
-                    <Route path=path!("/lecon/:id") view=Lesson/>
-                    <Route path=path!("/a-propos") view=About/>
-                    <Route path=path!("/profils") view=Profiles/>
-                    <Route path=path!("/competences") view=Competences/>
+                <Routes fallback=split::not_found>
+                    <Route path=path!("/") view={Lazy::<HomeRoute>::new()}/>
+                    <Route path=path!("/parcours") view={Lazy::<CatalogueRoute>::new()}/>
+                    <Route path=path!("/lecon/:id") view={Lazy::<LessonRoute>::new()}/>
+                    <Route path=path!("/a-propos") view={Lazy::<AboutRoute>::new()}/>
+                    <Route path=path!("/profils") view={Lazy::<ProfilesRoute>::new()}/>
+                    <Route path=path!("/competences") view={Lazy::<CompetencesRoute>::new()}/>
                 </Routes>
             </main>
             <Footer/>

@@ -157,6 +157,9 @@ keys! {
         NotFoundText,
         NotFoundBackHome,
         PageTitleSuffix,
+        PageLoadFailedTitle,
+        PageLoadFailedText,
+        PageLoadRetry,
     }
 }
 
@@ -204,6 +207,9 @@ impl Text for Msg {
             Msg::NotFoundText => "Cette adresse ne correspond à aucune page de Communs. Le lien est peut-être incomplet, ou la page a changé de nom.",
             Msg::NotFoundBackHome => "Revenir à l’accueil",
             Msg::PageTitleSuffix => " · Communs",
+            Msg::PageLoadFailedTitle => "Cette page n’a pas pu être chargée",
+            Msg::PageLoadFailedText => "Une partie de l’application n’est pas arrivée : la connexion au réseau a peut-être été coupée. Vérifie ta connexion, puis réessaie. Tes réponses déjà enregistrées ne sont pas perdues.",
+            Msg::PageLoadRetry => "Réessayer",
         }
     }
 }

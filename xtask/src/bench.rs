@@ -1,8 +1,10 @@
 //! `cargo xtask bench`: figures, never pass/fail.
 //!
 //! Builds `dist/` and prints, per file and in total, the raw, gzip (level 9)
-//! and brotli (quality 11) sizes of what a first visit downloads until the
-//! catalogue is usable, then what the service worker precaches, the first
+//! and brotli (quality 11) sizes of what a first visit downloads for each of
+//! the three first pages (home, catalogue, a lesson from a shared link: the
+//! files its entry page names and preloads), a summary per page and per
+//! chunk, then what the service worker precaches, the first
 //! visit with generated lessons, and the browser measurements of
 //! `tests/wasm_bench.rs` (competency profile of 10,000 attempts, loading them
 //! from storage).
@@ -12,27 +14,101 @@ use std::path::Path;
 
 use crate::util::{list_files, root, Res};
 
-/// What the browser fetches before the first page is usable: the entry page,
-/// the boot and start scripts, the bindings, the wasm, the stylesheet, the
-/// icon, the manifest and the lesson index.
-const FIRST_VISIT: &[&str] = &[
-    "index.html",
-    "boot.js",
-    "start.js",
-    "communs.js",
-    "communs_bg.wasm",
-    "style.css",
-    "icons/communs.svg",
-    "manifest.webmanifest",
-    "lecons/index.json",
-];
+/// The three pages a pupil opens first, as (label, entry page folder): the
+/// home page, the catalogue and a lesson opened from a shared link.
+fn first_pages(out: &Path) -> Vec<(String, String)> {
+    let lesson = ["communs-numeriques"]
+        .into_iter()
+        .map(str::to_string)
+        .chain(list_files(&out.join("lecon")).into_iter().filter_map(|f| f.strip_suffix("/index.html").map(str::to_string)))
+        .find(|id| out.join("lecons").join(format!("{id}.json")).exists())
+        .unwrap_or_default();
+    vec![
+        ("/ (accueil)".into(), String::new()),
+        ("/parcours/".into(), "parcours".into()),
+        (format!("/lecon/{lesson}/ (lien partagé)"), format!("lecon/{lesson}")),
+    ]
+}
+
+/// What the browser fetches for a first visit of an entry page, as paths
+/// relative to `dist/`: the page, everything its head names (`href`,
+/// `src`: icon, manifest, stylesheet, boot script, and the preloaded start
+/// script, bindings, split loader, main wasm and the page's chunks), and the
+/// JSON it preloads, apart (content, not the app).
+fn route_files(out: &Path, route: &str) -> Res<(Vec<String>, Vec<String>)> {
+    let page = if route.is_empty() { "index.html".to_string() } else { format!("{route}/index.html") };
+    let html = crate::util::read(&out.join(&page))?;
+    let mut app = vec![page];
+    let mut data = Vec::new();
+    for attr in ["href=\"", "src=\""] {
+        for piece in html.split(attr).skip(1) {
+            let Some(url) = piece.split('"').next() else { continue };
+            if url.starts_with('#') || url.contains(':') || url.is_empty() {
+                continue;
+            }
+            let mut parts: Vec<&str> = route.split('/').filter(|s| !s.is_empty()).collect();
+            for seg in url.split('/') {
+                match seg {
+                    ".." => {
+                        parts.pop();
+                    }
+                    "." | "" => {}
+                    s => parts.push(s),
+                }
+            }
+            let file = parts.join("/");
+            let list = if file.ends_with(".json") { &mut data } else { &mut app };
+            if out.join(&file).is_file() && !list.contains(&file) {
+                list.push(file);
+            }
+        }
+    }
+    Ok((app, data))
+}
+
+/// The per-route figures: each first page's files (brotli), its total for
+/// html + js + wasm + css (the budget: ≤ 120 KB) and its JSON apart; then
+/// every chunk of the build.
+fn first_visit(out: &Path) -> Res {
+    let mut summary = Vec::new();
+    let mut every_file: Vec<String> = Vec::new();
+    for (label, route) in first_pages(out) {
+        let (files, data) = route_files(out, &route)?;
+        println!();
+        println!("Première visite de {label}");
+        table(out, files.clone())?;
+        let counted: Vec<&String> =
+            files.iter().filter(|f| [".html", ".js", ".wasm", ".css"].iter().any(|e| f.ends_with(e))).collect();
+        let mut budget = 0;
+        for f in &counted {
+            budget += brotli_len(&std::fs::read(out.join(f)).map_err(|e| format!("{f}: {e}"))?)?;
+        }
+        let mut data_b = 0;
+        for f in &data {
+            data_b += brotli_len(&std::fs::read(out.join(f)).map_err(|e| format!("{f}: {e}"))?)?;
+        }
+        summary.push((label, budget, data.join(", "), data_b));
+        every_file.extend(files.into_iter().chain(data).filter(|f| !every_file.contains(f)).collect::<Vec<_>>());
+    }
+    println!();
+    println!("Par page (brotli, html + js + wasm + css ; objectif ≤ 120 Ko ; données JSON à part)");
+    for (label, budget, data, data_b) in &summary {
+        println!("  {label:<44} {:>10}   + {} ({data})", kb(*budget), kb(*data_b));
+    }
+    println!();
+    println!("Morceaux du wasm (un dossier par build)");
+    let chunks: Vec<String> =
+        list_files(out).into_iter().filter(|f| f.starts_with("app-") && (f.ends_with(".wasm") || f.ends_with(".js"))).collect();
+    table(out, chunks)?;
+    println!();
+    println!("Première visite, tous fichiers des trois pages");
+    table(out, every_file)
+}
 
 pub fn run(_args: &[String]) -> Res {
     let out = root().join("dist");
     crate::dist::build(&crate::dist::Options { out: out.clone(), extra_lessons: vec![] })?;
-    println!();
-    println!("Première visite (jusqu'au catalogue utilisable)");
-    table(&out, FIRST_VISIT.iter().map(|s| s.to_string()).filter(|f| out.join(f).exists()).collect())?;
+    first_visit(&out)?;
     println!();
     println!("Précache du service worker (téléchargé en arrière-plan après la première visite)");
     let sw = crate::util::read(&out.join("sw.js"))?;
@@ -80,7 +156,7 @@ fn generated_lessons(out: &Path) -> Res {
     let Some((_, template)) = input.files.iter().find(|(p, _)| p.ends_with("communs-numeriques.md")) else {
         return Err("leçon modèle communs-numeriques.md introuvable".into());
     };
-    let fixed: Vec<String> = FIRST_VISIT.iter().filter(|f| **f != "lecons/index.json").map(|s| s.to_string()).collect();
+    let (fixed, _) = route_files(out, "parcours")?;
     let (mut fr, mut fg, mut fb) = (0, 0, 0);
     for f in &fixed {
         let bytes = std::fs::read(out.join(f)).map_err(|e| format!("{f}: {e}"))?;

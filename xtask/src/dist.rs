@@ -1,18 +1,18 @@
 //! `cargo xtask dist`: the release folder, ready for any static host.
 //!
-//! Steps: build the app for wasm32 with the size profile, run wasm-bindgen as
-//! a library, shrink with npm's wasm-opt, compile the lessons (one JSON file
-//! each plus a small index), copy `public/` and `style/`, then write an entry
-//! page into every route folder (relative asset URLs, so the same folder works
-//! at `/` and under a sub-path), a page that leads on at every retired lesson
-//! address, a `404.html`, and the service worker with the list of files it
+//! Steps: build the app for wasm32 with the size profile, cut it into chunks
+//! per page, run wasm-bindgen as a library and shrink with npm's wasm-opt
+//! (all three in [`crate::split`]), compile the lessons (one JSON file each
+//! plus a small index), copy `public/` and `style/`, then write an entry page
+//! into every route folder (relative asset URLs, so the same folder works at
+//! `/` and under a sub-path; each preloads its page's chunks and data), a
+//! page that leads on at every retired lesson address, a `404.html`, and the service worker with the list of files it
 //! precaches.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use crate::setup;
-use crate::util::{cargo, copy_dir, list_files, opt, read, root, run, step, target_dir, write, Res};
+use crate::util::{copy_dir, list_files, opt, read, root, step, write, Res};
 
 pub struct Options {
     pub out: PathBuf,
@@ -39,41 +39,7 @@ pub fn build(opts: &Options) -> Res {
     }
     std::fs::create_dir_all(out).map_err(|e| e.to_string())?;
 
-    step("compilation de l'application pour wasm32 (profil wasm-release)");
-    run(cargo().args([
-        "build",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--profile",
-        "wasm-release",
-        "-p",
-        "communs",
-        "--bin",
-        "communs",
-    ]))?;
-    let wasm = target_dir().join("wasm32-unknown-unknown/wasm-release/communs.wasm");
-
-    step("wasm-bindgen (bibliothèque =0.2.130)");
-    wasm_bindgen_cli_support::Bindgen::new()
-        .input_path(&wasm)
-        .out_name("communs")
-        .web(true)
-        .map_err(|e| e.to_string())?
-        .typescript(false)
-        .generate(out)
-        .map_err(|e| format!("wasm-bindgen : {e:#}"))?;
-
-    step("wasm-opt -Oz (npm binaryen)");
-    let bg = out.join("communs_bg.wasm");
-    run(Command::new(&wasm_opt).arg(&bg).arg("-o").arg(&bg).args([
-        "-Oz",
-        "--enable-bulk-memory",
-        "--enable-nontrapping-float-to-int",
-        "--enable-sign-ext",
-        "--enable-mutable-globals",
-        "--enable-reference-types",
-        "--enable-multivalue",
-    ]))?;
+    let app = crate::split::build_app(out, &wasm_opt)?;
 
     step("compilation des leçons");
     let mut dirs = vec![root().join("lessons")];
@@ -83,23 +49,36 @@ pub fn build(opts: &Options) -> Res {
     step("fichiers statiques, pages d'entrée, service worker");
     let public = root().join("public");
     copy_dir(&public, out)?;
+    app.write_start(out)?;
     write(&out.join("style.css"), stylesheet()?)?;
     let template = read(&public.join("index.html"))?;
+    if !template.contains(PRELOAD) {
+        return Err(format!("public/index.html : le repère {PRELOAD} (préchargements) manque"));
+    }
+    let index = ["lecons/index.json".to_string()];
     let mut routes: Vec<String> = communs_core::routes::STATIC_PAGES.iter().map(|s| s.to_string()).collect();
     routes.extend(compiled.ids.iter().map(|id| communs_core::routes::lesson_page(id)));
     for route in &routes {
         let depth = communs_core::routes::depth(route);
-        let page = template.replace("%ROOT%", &"../".repeat(depth));
+        let mut data = index.to_vec();
+        if let Some(id) = route.strip_prefix("lecon/") {
+            data.push(format!("lecons/{id}.json"));
+        }
+        let page = template.replace(PRELOAD, &app.preload_links(route, &data)).replace("%ROOT%", &"../".repeat(depth));
         write(&out.join(route).join("index.html"), page)?;
     }
     for (retired, title) in &compiled.retired {
         let route = communs_core::routes::lesson_page(&retired.id);
         write(&out.join(route).join("index.html"), retired_lesson_page(&template, retired, title)?)?;
     }
-    write(&out.join("404.html"), not_found_page(&template))?;
+    write(&out.join("404.html"), not_found_page(&template.replace(PRELOAD, &app.preload_links("404", &index))))?;
     write_service_worker(out)?;
     Ok(())
 }
+
+/// The line of `public/index.html`'s head that becomes each entry page's
+/// `<link rel="modulepreload">` / `<link rel="preload">` lines.
+const PRELOAD: &str = "<!-- %PRELOAD% -->";
 
 /// One stylesheet for the browser: `style/main.css` first, then every other
 /// `style/*.css` in name order (one file per area of the app).

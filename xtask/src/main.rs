@@ -10,6 +10,7 @@ mod dist;
 mod invariants;
 mod serve;
 mod setup;
+mod split;
 mod test;
 mod util;
 
